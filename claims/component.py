@@ -1,0 +1,84 @@
+"""The spaCy pipeline component: ``nlp.add_pipe("claim_finder")`` fills ``doc.spans``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extract import mentions_to_claims
+from .model import Claim
+from .scanner import Scanner
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+
+class ClaimFinder:
+    """Find numeric and dated claims and store them as spans.
+
+    Each claim becomes a span in ``doc.spans[spans_key]`` labelled with its kind (the span
+    is the smallest token span that covers the claim's characters), and the full records
+    are in ``doc._.claims`` with exact character offsets.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = "claims", doc_id: str = "") -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.doc_id = doc_id
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        claims = mentions_to_claims(text, Scanner(text).run(), doc=self.doc_id)
+        spans = []
+        for claim in claims:
+            span = doc.char_span(claim.start, claim.end, label=claim.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        doc._.claims = claims
+        return doc
+
+
+@Language.factory(
+    "claim_finder",
+    default_config={"spans_key": "claims", "doc_id": ""},
+)
+def make_claim_finder(nlp: Language, name: str, spans_key: str, doc_id: str) -> ClaimFinder:
+    """Create the claim finder component (spaCy factory ``claim_finder``).
+
+    Args:
+        nlp: The pipeline.
+        name: The component name.
+        spans_key: Key of ``doc.spans`` that receives the claim spans.
+        doc_id: Document id recorded on the claims in ``doc._.claims``.
+    """
+    return ClaimFinder(nlp, name, spans_key=spans_key, doc_id=doc_id)
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """A pipeline with the claim finder: a blank English one, or the trained ``model``.
+
+    Raises:
+        ClaimsError: the model is not installed (with the command to install it).
+    """
+    import spacy
+
+    from .errors import ClaimsError
+
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            raise ClaimsError(
+                f"spaCy pipeline '{model}' is not installed; install it with "
+                f"`python -m spacy download {model}` or leave out --model") from None
+    else:
+        nlp = spacy.blank("en")
+    if "claim_finder" not in nlp.pipe_names:
+        nlp.add_pipe("claim_finder", last=True)
+    return nlp
+
+
+def claims_from_doc(doc: Doc) -> list[Claim]:
+    """The claims a pipeline found in ``doc``."""
+    return list(doc._.claims or [])

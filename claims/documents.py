@@ -1,0 +1,100 @@
+"""Read documents from disk: UTF-8 text only, line endings kept, clear errors otherwise."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DocumentError
+
+DEFAULT_PATTERNS: tuple[str, ...] = ("*.txt", "*.md")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document's id (path relative to the scanned folder, with ``/``), text and hash."""
+
+    id: str
+    path: str
+    text: str
+    sha256: str
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read a file as UTF-8 with line endings kept as they are.
+
+    Raises:
+        DocumentError: the file is missing, binary or not valid UTF-8.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(str(path), "no such file or folder", "check the path") from None
+    except IsADirectoryError:
+        raise DocumentError(str(path), "is a folder, not a file", "pass the folder to scan it") from None
+    except OSError as exc:
+        raise DocumentError(str(path), f"cannot be read ({exc.strerror})", "check its permissions") from None
+    if b"\x00" in raw[:8192]:
+        raise DocumentError(str(path), "is a binary file, not text",
+                            "remove it or exclude it with --include/--exclude")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            str(path), f"is not valid UTF-8 (byte {exc.start})",
+            "convert it, e.g. `iconv -f latin1 -t utf-8`, or exclude it") from None
+    return text
+
+
+def sha256_of(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 bytes of ``text``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_documents(paths: Sequence[str | os.PathLike], *,
+                   patterns: Sequence[str] = DEFAULT_PATTERNS,
+                   ignore: Sequence[str] = ()) -> list[tuple[str, Path]]:
+    """List the documents to scan: ``(document id, path)`` pairs, sorted by id.
+
+    A file given directly is always scanned (its id is its name); a folder is walked for
+    files matching ``patterns`` (by name), skipping hidden entries and ``ignore`` globs
+    (matched against the id).  Ids are relative to the folder given, with ``/``.
+
+    Raises:
+        DocumentError: a path does not exist.
+    """
+    found: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise DocumentError(str(raw), "no such file or folder", "check the path")
+        if path.is_file():
+            found.setdefault(path.name, path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                if not any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
+                    continue
+                full = Path(root) / name
+                doc_id = full.relative_to(path).as_posix()
+                if any(fnmatch.fnmatch(doc_id, glob) for glob in ignore):
+                    continue
+                found.setdefault(doc_id, full)
+    return sorted(found.items())
+
+
+def iter_documents(paths: Sequence[str | os.PathLike], *,
+                   patterns: Sequence[str] = DEFAULT_PATTERNS,
+                   ignore: Sequence[str] = ()) -> Iterator[Document]:
+    """Read the documents of :func:`find_documents` one at a time (streamed)."""
+    for doc_id, path in find_documents(paths, patterns=patterns, ignore=ignore):
+        text = read_text(path)
+        yield Document(doc_id, str(path), text, sha256_of(text))

@@ -1,0 +1,76 @@
+"""The claim record: one numeric or dated statement with its exact place in a document."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+KINDS: tuple[str, ...] = ("date", "money", "percent", "count", "quantity", "ordinal")
+
+Number = float | int
+DateValue = str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A numeric or dated claim found in a document.
+
+    Offsets index the document text exactly as read with
+    ``open(path, encoding="utf-8", newline="")``: ``text[start:end] == claim.text``.
+
+    Attributes:
+        doc: Document id: the path relative to the scanned folder, with ``/``.
+        start: Offset of the first character of the claim.
+        end: Offset one past the last character.
+        text: The claim's surface text (qualifier included: "over 38 million dollars").
+        kind: One of ``date``, ``money``, ``percent``, ``count``, ``quantity``, ``ordinal``.
+        value: The normalized value: a number in base units, or for dates an ISO 8601 string
+            to its precision ("1992", "1992-02", "2025-12-20", "2026/2030").
+        low: Lower bound of the interval the text allows (``None`` when open below); for
+            dates the first day covered, as an ISO string.
+        high: Upper bound (``None`` when open above); for dates the last day covered.
+        unit: ISO 4217 code for money, a unit symbol for quantities, ``%`` for percent.
+        qualifier: The qualifier word(s), normalized ("over", "approximately", "up to").
+        sentence: The sentence (or table row, or list item) that holds the claim.
+        sentence_start: Offset of ``sentence`` in the document.
+        precision: For dates: ``year``, ``month``, ``day``, ``quarter``, ``season``,
+            ``decade``, ``range``, ``time`` or ``relative``; for numbers the size of the
+            last written digit in base units (a rounding step) or ``None``.
+        noun: The words that say what a number counts or measures ("humanitarian projects").
+        heading: The nearest heading or table header row above the claim, if any.
+        previous: The one or two sentences before ``sentence`` in the same section (context:
+            "celebrate the 32nd anniversary of establishing diplomatic relations ...").
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | str | None
+    low: float | str | None
+    high: float | str | None
+    unit: str | None
+    qualifier: str | None
+    sentence: str
+    sentence_start: int
+    precision: str | float | None = None
+    noun: str | None = None
+    heading: str | None = None
+    previous: str | None = None
+
+    @property
+    def id(self) -> str:
+        """A stable id within one scan: ``doc:start-end``."""
+        return f"{self.doc}:{self.start}-{self.end}"
+
+    def to_dict(self) -> dict:
+        """The claim as a JSON-ready dict, ``id`` first."""
+        data = {"id": self.id}
+        data.update(asdict(self))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Claim:
+        """Rebuild a claim from :meth:`to_dict` output (extra keys are ignored)."""
+        fields = cls.__dataclass_fields__
+        return cls(**{key: data.get(key) for key in fields if key in data})

@@ -1,0 +1,992 @@
+"""The claim scanner: find every numeric and dated claim in a text, with exact offsets.
+
+The scanner works on the raw text (no tokenizer), which keeps it fast and keeps every
+offset an offset into the original file.  It runs in three passes:
+
+1. mask what is never a claim (footnote and reference markers, URLs, phone numbers,
+   list numbering, page furniture);
+2. find dated expressions (:mod:`claims.dates`);
+3. find numbers (digits and words), then grow each one to the left (qualifier,
+   currency, sign) and to the right (scale, percent, currency word, unit, range) and
+   decide its kind.  Numbers glued to names ("G7", "COVID-19") or labelled as
+   identifiers ("No. 14", "Line 3", "Resolution 77/158") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .lexicon import (
+    AMBIGUOUS_UNITS,
+    APPROX_TOLERANCE,
+    COUNT_NOUNS_AFTER_YEARLIKE,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DOLLAR_ADJECTIVES,
+    IDENTIFIER_LABELS,
+    ISO_4217,
+    NEAR_TOLERANCE,
+    ORDINAL_WORDS,
+    QUALIFIER_AFTER,
+    QUALIFIER_AFTER_RE,
+    QUALIFIER_BEFORE_RE,
+    QUALIFIERS_BEFORE,
+    SCALE_SUFFIXES,
+    SPACED_LETTER_UNITS,
+    STRONG_IDENTIFIER_LABELS,
+    TENS_WORDS,
+    UNICODE_FRACTIONS,
+    UNITS,
+)
+from .numbers import composite_ordinal, parse_digits, parse_number_words
+
+
+@dataclass(slots=True)
+class Mention:
+    """A claim as the scanner finds it, before it is tied to a document and sentence."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | str | None
+    low: float | str | None
+    high: float | str | None
+    unit: str | None = None
+    qualifier: str | None = None
+    precision: str | float | None = None
+    noun: str | None = None
+
+
+# --------------------------------------------------------------------------- masks
+
+_MASKS = re.compile(
+    r"\^\{[^}\n]{0,12}\}"                      # ^{*1} footnote markers
+    r"|\[(?:[0-9]{1,3}|[a-z]|note\s*[0-9]+|citation needed)(?:[,–-][0-9]{1,3})*\]"  # [12] refs
+    r"|https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"  # URLs, e-mail
+    r"|(?:\+|(?<![0-9,.])\b00)[0-9]{1,3}(?:[ \t.\-‑]+\(?[0-9]{1,4}\)?|[ \t]*\([0-9]{1,2}\)[0-9]{1,4}){2,6}\b"  # +44 20 7946 0958, +44 (0)20 7946 0318
+    r"|(?i:\b(?:tel|phone|fax|telephone|mobile|call|t|f|m)\b\.?:?\s*)\(?[0-9][0-9\s().\-‑]{6,18}[0-9]"
+    r"|\(?\b[0-9]{3}\)?[\s.\-‑][0-9]{3}[\-‑.][0-9]{4}\b"  # (555) 123-4567
+    r"|(?m:^[ \t]*(?:[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[.)](?=[ \t]+\S)|[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}(?=[ \t]+[A-Z(“\"‘'])))"  # 1. / 2.3 list and section numbers
+    r"|(?m:^[ \t]*[0-9]{1,2}(?=(?:[ \t]{2,}|[ \t])[A-Z][^\n.]{0,60}$))"  # "3 Results": contents lines
+    r"|(?i:\bcomments?\s*\([0-9]+\)|\b[0-9]+\s+comments?\b|\breading\s+time:?\s*[0-9]+\s*min\w*|\bupdate\s+[0-9]+\b)"
+    r"|\b[0-9]{1,5}[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd\.?|Square|Place|Way|Drive|Quay|Strasse|Straße)\b"
+    r"|\(0[0-9]{1,4}\)[ \t]?[0-9]{2,4}(?:[ \t\-‑][0-9]{2,4}){1,2}\b"  # (021) 448 3190
+    r"|(?m:^[ \t]*\(?[0-9]{1,2}\)(?=\s))"     # (1) list numbers
+    r"|(?m:^[ \t]*0[0-9](?=[ \t]+[A-Z]))"      # 01 Section heading
+    r"|(?i:\bpage\s+[0-9]+(?:\s+of\s+[0-9]+)?\b)|(?i:\bpp?\.\s*[0-9]+(?:[-–][0-9]+)?)"
+    r"|(?m:^[ \t]*[—–-]+\s*[0-9]{1,3}\s*[—–-]+[ \t]*$)"  # — 3 —
+    r"|(?m:^[ \t]*[0-9]{1,3}[ \t]*$)"          # a number alone on a line: page or item number
+    r"|(?i:\b[0-9]+\s*min(?:ute)?s?\s+read\b)"  # 4 min read
+    r"|(?i:\b(?:ISBN|ISSN|DOI|ISO|NORAD|COSPAR|IATA|ICAO|ref|reg|case|docket)\b[:.]?\s*[0-9][0-9A-Za-z\-‑./:]*)"
+    r"|\b[0-9]+(?:/[0-9]+){2,}\b(?![/])(?=[^0-9]|$)(?<![0-9]{5})"  # a/b/c paths that are not dates handled later
+)
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _MASKS.finditer(text):
+        surface = match.group(0)
+        if re.fullmatch(r"[0-9]+(?:/[0-9]+){2,}", surface):
+            continue  # dates like 5/3/18 are for the date pass
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+# --------------------------------------------------------------------------- numbers
+
+_DIGITS = (r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u202f\u00a0\u2009][0-9]{3})+"
+           r"|[0-9]{1,3}(?: [0-9]{3})+(?![0-9,.])|[0-9]+)(?:\.[0-9]+)?")
+_WORD_NUM = (r"zero|naught|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+             r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+             r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?")
+_DENOM = (r"halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+          r"|hundredths?|thousandths?|millionths?|billionths?|trillionths?")
+_GAP = r"(?:[ \t\u00a0]+|[ \t]*[-‑][ \t]*)"
+# "and" joins number words after a scale ("one hundred and six") or before a fraction
+# ("one and a half", "twenty and three fifths"), never two numbers ("ten and fifteen").
+_AND = (r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))[ \t\u00a0]+and[ \t\u00a0]+"
+        rf"|[ \t\u00a0]+and[ \t\u00a0]+(?=(?:an?[ \t]+|(?:{_WORD_NUM})(?:{_GAP}(?:{_WORD_NUM}))*{_GAP})(?:{_DENOM})\b))")
+_A = r"(?:an?[ \t\u00a0]+)"
+# Spelled numbers never cross a line break; a fraction word needs a number or "a" before it
+# ("a third", "two thirds"), so that "the third" stays an ordinal.
+_SPELLED = (
+    rf"\b(?:{_A}(?:{_WORD_NUM}|{_DENOM})|(?:{_WORD_NUM})|half(?=[ \t]+{_A}?(?:million|billion|dozen)\b))\b"
+    rf"(?:(?:{_GAP}|{_AND}){_A}?(?:{_WORD_NUM}|{_DENOM}|point)\b)*"
+)
+_ORDINAL_SPELLED = (r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑\s])?"
+                    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|nineth|tenth|eleventh|twelfth"
+                    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+                    r"|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth"
+                    r"|hundredth|thousandth|millionth|billionth|trillionth|first)\b")
+_NUMBER_RE = re.compile(
+    rf"(?P<fraction>(?<![0-9A-Za-z_.,/])(?:[0-9]{{1,2}}[ \t]+)?[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/]))"
+    rf"|(?P<sci>(?<![0-9A-Za-z_.,])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{{1,3}}(?![0-9A-Za-z]))"
+    rf"|(?P<digits>(?<![0-9A-Za-z_.,\u00b2\u00b3]){_DIGITS}(?![0-9])|(?<![0-9A-Za-z_.,])\.[0-9]+(?![0-9]))"
+    rf"|(?P<frac>[½¼¾⅓⅔⅛⅙⅕])"
+    rf"|(?P<share>(?i:\b(?:(?:a|one|two|three|four)[ \t\-‑]+)?(?:half|thirds?|quarters?|fifths?|tenths?)\b(?=[ \t]+of\b)"
+    rf"|(?<=more than )half\b|(?<=less than )half\b|(?<=exactly )half\b|(?<=almost )half\b|(?<=nearly )half\b"
+    rf"|(?<=about )half\b|(?<=over )half\b|(?<=under )half\b|(?<=roughly )half\b|(?<=around )half\b"
+    rf"|(?<=more than )a[ \t]+(?:third|quarter|fifth)\b|(?<=almost )a[ \t]+(?:third|quarter)\b"
+    rf"|(?<=nearly )a[ \t]+(?:third|quarter)\b|(?<=about )a[ \t]+(?:third|quarter)\b))"
+    rf"|(?P<aunit>(?i:\b(?:half[ \t]+)?an?[ \t]+(?:decade|century|fortnight|year|month|week|day|hour|minute)\b))"
+    rf"|(?P<times>(?i:\b(?:twice|thrice|double|doubled|doubles|triple|tripled|triples)\b))"
+    rf"|(?P<ordw>(?i:{_ORDINAL_SPELLED}))"
+    rf"|(?P<words>(?i:{_SPELLED}))"
+)
+
+_CURRENCY_PREFIX_RE = re.compile(
+    r"(?P<cur>" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + r"|\bM?[A-Z]{3}\b|\b(?i:usd|eur|gbp|rmb|jpy|cny|inr)\b)[ \t\u00a0]?$"
+)
+_SIGN_RE = re.compile(r"(?:^|(?<=[\s(\[|:]))[−+\-‑][ ]?$")
+_SCALE_RE = re.compile(
+    r"^(?P<sp>[ \t\u00a0\u202f]*|[-‑])(?P<scale>hundred|thousand|millions?|mn|mln|mil|MM|billions?|bn|bln|trillion|tn|trn|dozens?"
+    r"|lakhs?|crores?|[kKmMbB])(?![A-Za-z])",
+)
+_PERCENT_RE = re.compile(
+    r"^(?P<sp>[ \t\u00a0\u202f]*)(?P<pct>%|per[\s\-‑]?cent\b|percent\b|pct\b|percentage\s+points?\b|pp\b|p\.p\.|basis\s+points?\b|bps\b)",
+    re.IGNORECASE,
+)
+_UNIT_KEYS = sorted(UNITS, key=len, reverse=True)
+_UNIT_RE = re.compile(
+    r"^(?P<sp>[ \t\u00a0\u202f]*|[-‑])(?P<unit>"
+    + "|".join(re.escape(u).replace(r"\ ", r"[\s\u00a0]+") for u in _UNIT_KEYS)
+    + r")(?P<per>[/ ]per[\s\u00a0]+[a-z]+|/[a-zA-Z]+)?(?![A-Za-z0-9²³])"
+)
+_CURRENCY_WORD_RE = re.compile(
+    r"^(?P<sp>[ \t\u00a0\u202f]*)(?:(?P<adj>(?i:us|u\.s\.|american|australian|canadian|new\s+zealand|hong\s+kong"
+    r"|singapore|taiwan|swiss|british|egyptian|indian|pakistani))\s+)?(?P<word>"
+    + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_CODE_AFTER_RE = re.compile(r"^[ \t\u00a0]*(?P<code>M?[A-Z]{3}\b|(?i:usd|eur|gbp|rmb|jpy|cny)\b|[$€£¥](?![0-9]))")
+_RANGE_RE = re.compile(
+    r"^(?P<sep>[ \t\u00a0]*[-‑–—~][ \t\u00a0]*|[ \t]+(?:to|through|thru)[ \t]+|[ \t]+and[ \t]+|[ \t]*-to-[ \t]*)"
+    r"(?P<cur>US\$|\$|€|£|¥)?(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
+)
+_GLUED_SUFFIX_RE = re.compile(r"^[A-Za-z²³µ°]+")
+_NEGATIVE_WORD_RE = re.compile(r"(?i:\b(?:minus|negative)[ \t]+)$")
+_RATIO_GAP_RE = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+")
+_SYMBOL_QUALIFIER_RE = re.compile(r"(?P<q>>\s?=|<\s?=|=>|=<|[<>≤≥])[ \t]*$")
+_MINOR_UNIT_RE = re.compile(
+    r"^[ \t]+(?:and[ \t]+)?(?P<n>[0-9]{1,2}(?![0-9]|[.,][0-9])|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b"
+    r"(?P<cents>[ \t]+(?:cents?|pence|p)\b)?")
+_HYPHEN_WORD_RE = re.compile(r"^[-‑](?P<word>[A-Za-z]+)")
+_ORDINAL_SUFFIX_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_NOUN_RE = re.compile(r"^[ \t\u00a0]*((?:[A-Za-z][\w'’\-‑]*[ \t\u00a0]+){0,3}[A-Za-z][\w'’\-‑]*)")
+_STOP_WORDS = frozenset("""
+a an the of in on at to for from with by and or but that which who whom whose were was is are
+be been being have has had will would shall should can could may might must do does did not no
+as than then so if when while since until till per each every this these those there their its
+his her our your my we they he she it i you during after before over under about into onto upon
+between among through across against within without also only just more most less fewer some
+any all both either neither such very too up down out off again further once here where why how
+what said says say according reported ago earlier later year years month months day days
+""".split())
+_LABEL_BEFORE_RE = re.compile(r"(?P<label>[#№§]|\b[A-Za-z][A-Za-z.\-]*\.?)[\s\u00a0]*(?:[:#]\s*)?$")
+_LETTER_HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*)[-‑/]$")
+_DATE_PREFIXES = frozenset({"mid", "early", "late", "pre", "post", "end", "start", "fy", "q"})
+_YEAR_CUES_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|by|from|until|till|during|of|before|after|around|circa|c\.|year|years|"
+    r"the|and|or|to|through|between|as\s+of|as\s+at|on|for|early|late|mid|fiscal|financial|"
+    r"spring|summer|autumn|fall|winter|till|back\s+in|dating\s+from|established|founded|opened|"
+    r"built|launched|completed|born|died|season|edition|class\s+of|census|budget|election|"
+    r"elections|report|plan|strategy|agenda|programme|program)\s*,?)\s*$")
+
+
+def _strip_trailing_dots(value: str) -> str:
+    return value[:-1] if value.endswith(".") else value
+
+
+def _rounding_step(decimals: int, scale: float) -> float:
+    return (10.0 ** -decimals) * scale
+
+
+class Scanner:
+    """Scan one text for claims.
+
+    Args:
+        text: The document text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.masked = _masked_spans(text)
+        self.currency_codes, self.currency_nouns = _document_currencies(text)
+        self._floor = 0
+
+    # ------------------------------------------------------------------ helpers
+
+    def _is_masked(self, start: int, end: int) -> bool:
+        for s, e in self.masked:
+            if s < end and start < e:
+                return True
+            if s >= end:
+                break
+        return False
+
+    def run(self) -> list[Mention]:
+        """All mentions in the text, sorted by start, never overlapping."""
+        taken: list[tuple[int, int]] = []
+        mentions: list[Mention] = []
+        for mention in self._dates():
+            mentions.append(mention)
+            taken.append((mention.start, mention.end))
+        taken.sort()
+        for mention in self._numbers(taken):
+            mentions.append(mention)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        result: list[Mention] = []
+        for mention in mentions:
+            if result and mention.start < result[-1].end:
+                continue
+            result.append(mention)
+        return self._merge_ranges(result)
+
+    def _merge_ranges(self, mentions: list[Mention]) -> list[Mention]:
+        """Join "more than 100 and less than 300" and "from one thousand to 1,500" into ranges."""
+        merged: list[Mention] = []
+        for mention in mentions:
+            prev = merged[-1] if merged else None
+            same_kind = mention.kind == prev.kind if prev is not None else False
+            if prev is not None and not same_kind and prev.kind == "count" and prev.unit is None \
+                    and mention.kind in ("quantity", "money", "percent") and self.text[prev.end:prev.end + 1] in "-‑":
+                same_kind = True  # "8- to 16-metre": the first number borrows the second's unit
+            if prev is not None and same_kind and mention.kind not in ("date", "ordinal"):
+                gap = self.text[prev.end:mention.start]
+                if len(gap) <= 12 and (prev.unit == mention.unit or prev.unit is None or mention.unit is None):
+                    joined = self._range_of(prev, mention, gap) or self._ratio_of(prev, mention, gap)
+                    if joined is not None:
+                        merged[-1] = joined
+                        continue
+            merged.append(mention)
+        return merged
+
+    def _ratio_of(self, a: Mention, b: Mention, gap: str) -> Mention | None:
+        """"one in five", "3 out of 10", "one over three": a ratio, valued as a fraction."""
+        if a.kind != "count" or b.kind != "count" or a.unit or b.unit or a.qualifier:
+            return None
+        if not isinstance(a.value, (int, float)) or not isinstance(b.value, (int, float)) or not b.value:
+            return None
+        b_text = self.text[b.start:b.end].lower()
+        if _RATIO_GAP_RE.fullmatch(gap) and b.qualifier is None and 0 < a.value < b.value:
+            pass
+        elif gap.strip() == "" and b.qualifier == "over" and b_text.startswith("over"):
+            pass
+        else:
+            return None
+        ratio = _clean(a.value / b.value)
+        return Mention(a.start, b.end, "count", ratio, ratio, ratio, None, "ratio", None, b.noun)
+
+    def _range_of(self, a: Mention, b: Mention, gap: str) -> Mention | None:
+        open_above = lambda m: m.low is not None and m.high is None  # noqa: E731
+        open_below = lambda m: m.low is None and m.high is not None  # noqa: E731
+        unit = a.unit or b.unit
+        if re.fullmatch(r"\s*,?\s*(?:and|but|,)\s*", gap):
+            if open_above(a) and open_below(b):
+                low, high = a.low, b.high
+            elif open_below(a) and open_above(b):
+                low, high = b.low, a.high
+            elif (gap.strip() == "and" and a.qualifier is None and b.qualifier is None
+                  and re.search(r"(?i:\bbetween\s+)$", self.text[max(0, a.start - 12):a.start])
+                  and isinstance(a.value, (int, float)) and isinstance(b.value, (int, float))
+                  and b.value > a.value):
+                low, high = a.value, b.value
+            else:
+                return None
+        elif re.fullmatch(r"\s*[-‑]?\s*(?:[-‑–—~]|to|through|thru|until)\s*", gap):
+            if a.qualifier or b.qualifier or not isinstance(a.value, (int, float)) \
+                    or not isinstance(b.value, (int, float)) or b.value <= a.value:
+                return None
+            low, high = a.value, b.value
+        else:
+            return None
+        if low is not None and high is not None and low >= high:
+            return None
+        return Mention(a.start, b.end, b.kind, None, low, high, unit,
+                       "range", None, b.noun)
+
+    # ------------------------------------------------------------------ dates
+
+    def _dates(self) -> list[Mention]:
+        text = self.text
+        found: list[Mention] = []
+        for match in dates.DATE_RE.finditer(text):
+            start, end = match.start(), match.end()
+            if self._is_masked(start, end) and match.lastgroup not in ("_iso", "_numeric"):
+                continue
+            parsed = dates.interpret(match, text)
+            if parsed is None:
+                continue
+            if text[start].isdigit():
+                label = self._label_strength(text[max(0, start - 40):start])
+                if label == "strong" or (label == "weak" and parsed.precision in ("year", "month", "range")):
+                    continue  # "Law No. 7/2019", "Phase 2021-2024"
+            start, end = _trim_span(text, start, end)
+            prefix = re.match(r"(?i:(?:from|between)\s+)(?=[0-9])", text[start:end])
+            if prefix and re.search(r"[0-9]\s*[-‑–—/]\s*[0-9]", text[start:end]):
+                start += prefix.end()  # "from 2018-2024": the range is the dates, "from" a qualifier
+            qualifier = _date_qualifier(text, start)
+            found.append(Mention(start, end, "date", parsed.value, parsed.low, parsed.high,
+                                 None, qualifier, parsed.precision))
+        return _attach_times(text, found)
+
+    # ------------------------------------------------------------------ numbers
+
+    def _numbers(self, taken: list[tuple[int, int]]) -> list[Mention]:
+        text = self.text
+        out: list[Mention] = []
+        ti = 0
+        self._floor = 0
+        for match in _NUMBER_RE.finditer(text):
+            start, end = match.start(), match.end()
+            while ti < len(taken) and taken[ti][1] <= start:
+                ti += 1
+            if ti < len(taken) and taken[ti][0] < end:
+                continue
+            if self._is_masked(start, end):
+                continue
+            mention = self._number_mention(match)
+            if mention is None:
+                continue
+            if ti < len(taken) and taken[ti][0] < mention.end:
+                # grew into a date ("from 10 to 2024"): keep only the bare number
+                continue
+            out.append(mention)
+            self._floor = mention.end
+        return out
+
+    def _number_mention(self, match: re.Match) -> Mention | None:
+        text = self.text
+        start, end = match.start(), match.end()
+        surface = match.group(0)
+        if match.lastgroup == "ordw":
+            return self._spelled_ordinal(start, end, surface)
+        if match.lastgroup == "frac":
+            return self._grow(start, end, UNICODE_FRACTIONS[surface], 3, spelled=True)
+        if match.lastgroup == "share":
+            value = parse_number_words(surface)
+            if value is None:
+                return None
+            mention = self._grow(start, end, value * 100, 0, spelled=True)
+            if mention is None:
+                return None
+            mention.kind, mention.unit = "percent", "%"
+            return mention
+        if match.lastgroup == "aunit":
+            return self._a_unit(start, end, surface)
+        if match.lastgroup == "times":
+            return self._times(start, end, surface)
+        if match.lastgroup == "fraction":
+            return self._digit_fraction(start, end, surface)
+        if match.lastgroup == "sci":
+            if self._is_identifier(text[max(0, start - 40):start], start):
+                return None
+            return self._grow(start, end, float(surface), 0, spelled=True, signed=True)
+        if match.lastgroup == "words":
+            value = parse_number_words(surface)
+            if value is None:
+                ordinal = composite_ordinal(re.findall(r"[a-z]+", surface.lower()))
+                if ordinal is not None:
+                    return Mention(start, end, "ordinal", _clean(ordinal), _clean(ordinal), _clean(ordinal))
+                return None
+            return self._spelled(start, end, surface, value)
+        parsed = parse_digits(surface)
+        if parsed is None:
+            return None
+        value, decimals = parsed
+        after = text[end:end + 40]
+        before = text[max(0, start - 40):start]
+        # glued to a word or a code: "COVID-19", "ORO-2", "A320", "4B", "5G", "1.4.2"
+        if re.match(r"^[.,][0-9]", after) or re.match(r"^\.[0-9]", after):
+            return None
+        hyphen_before = _LETTER_HYPHEN_BEFORE_RE.search(before)
+        if hyphen_before and hyphen_before.group("word").lower() not in _DATE_PREFIXES:
+            return None
+        if re.search(r"[0-9][-‑/]$", before) and not re.search(r"[0-9]{4}[-‑]$", before):
+            return None  # the second half of "77/158" or "3-1": handled with the first
+        ordinal = _ORDINAL_SUFFIX_RE.match(after)
+        if ordinal and "," not in surface and "." not in surface:
+            return self._ordinal(start, end + ordinal.end(), int(value))
+        glued = _GLUED_SUFFIX_RE.match(after)
+        if glued and not self._acceptable_glued(glued.group(0), before):
+            return None
+        if re.match(r"^/[0-9]", after):
+            return None  # "77/158", "24/7": identifiers or ratios, not amounts
+        label = self._label_strength(before)
+        if label == "strong":
+            return None
+        mention = self._grow(start, end, value, decimals)
+        if mention is not None and label == "weak" and mention.kind in ("count", "date"):
+            return None  # "Line 3", "Pit 3", "Gate 7": a name, not a count
+        return mention
+
+    def _a_unit(self, start: int, end: int, surface: str) -> Mention | None:
+        """"a decade", "half a century", "within a fortnight": a duration of one unit."""
+        text = self.text
+        before = text[max(0, start - 25):start]
+        after = text[end:end + 12]
+        if not (re.search(r"(?i:\b(?:for|in|within|over|after|about|almost|nearly|than|under|some|just|only|"
+                          r"past|last|entire|whole|roughly|around|least|most|once)[ \t]+)$", before)
+                or re.match(r"(?i:[ \t]+(?:later|earlier|ago|long|old|before|after)\b)", after)):
+            return None
+        words = surface.lower().split()
+        unit_word = words[-1]
+        value = 0.5 if words[0] == "half" else 1.0
+        if unit_word == "fortnight":
+            unit_word, value = "week", value * 2
+        if unit_word == "decade":
+            unit_word, value = "year", value * 10
+        if unit_word == "century":
+            unit_word, value = "year", value * 100
+        symbol = UNITS[unit_word][0]
+        qualifier, rule, q_start = self._qualifier_before(start)
+        low, high = _interval(value, 0.0, rule)
+        return Mention(q_start, end, "quantity", _clean(value), _clean(low), _clean(high), symbol, qualifier)
+
+    def _times(self, start: int, end: int, surface: str) -> Mention | None:
+        """"twice", "more than doubled": a multiplier, kept as a count."""
+        word = surface.lower()
+        value = 3.0 if word.startswith(("thrice", "tripl")) else 2.0
+        if word.startswith(("double", "triple")) and not re.search(
+                r"(?i:\b(?:more than|almost|nearly|roughly|about|over)[ \t]+)$", self.text[max(0, start - 20):start]):
+            return None  # "a double room", "triple jump": words, not amounts
+        qualifier, rule, q_start = self._qualifier_before(start)
+        low, high = _interval(value, 0.0, rule)
+        return Mention(q_start, end, "count", _clean(value), _clean(low), _clean(high), None, qualifier or "times")
+
+    def _qualifier_before(self, start: int) -> tuple[str | None, str, int]:
+        window = self.text[max(0, start - 40, self._floor):start]
+        q = QUALIFIER_BEFORE_RE.search(window)
+        if q:
+            key = re.sub(r"\s+", " ", q.group("q").lower())
+            if key in QUALIFIERS_BEFORE:
+                qualifier, rule = QUALIFIERS_BEFORE[key]
+                return qualifier, rule, start - (len(window) - q.start("q"))
+        return None, "exact", start
+
+    def _digit_fraction(self, start: int, end: int, surface: str) -> Mention | None:
+        """"3/4", "1 4/5": a fraction when the numerator is below a small denominator."""
+        whole_text, _, frac = surface.rpartition(" ") if " " in surface.strip() else ("", "", surface)
+        numerator, denominator = (int(x) for x in frac.strip().split("/"))
+        before = self.text[max(0, start - 40):start]
+        if not (0 < numerator < denominator <= 16) or self._is_identifier(before, start):
+            if whole_text:
+                return None
+            return None
+        value = numerator / denominator + (int(whole_text) if whole_text.strip() else 0)
+        return self._grow(start, end, value, 3, spelled=True, signed=True)
+
+    def _acceptable_glued(self, suffix: str, before: str) -> bool:
+        """Is a suffix glued to digits a unit/scale/percent, not part of a code?"""
+        if self._currency_code(suffix) or self._scaled_code(suffix):
+            return True
+        if suffix in SCALE_SUFFIXES or suffix.lower() in ("bn", "mn", "mln", "tn", "trn"):
+            return True
+        if suffix in UNITS or suffix.rstrip("s") in UNITS:
+            return True
+        if re.fullmatch(r"(?i:[ap]m|am|pm|h|hrs|s)", suffix):
+            return True
+        if suffix.lower() in ("st", "nd", "rd", "th"):
+            return True
+        m = re.match(r"^([A-Za-z]+)", suffix)
+        return bool(m and (m.group(1) in SCALE_SUFFIXES or m.group(1) in UNITS))
+
+    def _label_strength(self, before: str) -> str | None:
+        """How surely a word right before a number makes it an identifier.
+
+        ``"strong"``: an abbreviation or a document-structure word ("No. 14", "§ 3",
+        "Article 5", "Table 2"); ``"weak"``: a noun that often names things ("Line 3",
+        "stage 2"), trusted only when the number counts nothing ("upper stage 58 minutes
+        later" keeps its duration); ``None``: no label.
+        """
+        label = _LABEL_BEFORE_RE.search(before)
+        if not label:
+            return None
+        word = label.group("label")
+        low = _strip_trailing_dots(word.lower())
+        if low in STRONG_IDENTIFIER_LABELS or word.lower() in STRONG_IDENTIFIER_LABELS:
+            return "strong"
+        if low in IDENTIFIER_LABELS or word.lower() in IDENTIFIER_LABELS:
+            return "weak"
+        if re.fullmatch(r"[A-Z]{1,2}|[A-Z]{3,}", word) and not self._currency_code(word) \
+                and word not in ("FY", "Q", "H") and not self._generic_code(word, "0"):
+            return "weak"  # "Group A 3", "UTC 2", "ISLCRS 2024": a code before a number
+        return None
+
+    def _is_identifier(self, before: str, start: int) -> bool:
+        """Does a label word right before the number make it an identifier?"""
+        return self._label_strength(before) is not None
+
+    def _currency_code(self, code: str) -> str | None:
+        if code in CURRENCY_SYMBOLS:
+            return CURRENCY_SYMBOLS[code]
+        if code.upper() != code:
+            code = code.upper()
+            if code not in ("USD", "EUR", "GBP", "RMB", "JPY", "CNY", "INR"):
+                return None
+        if code in _NOT_CURRENCY:
+            return None
+        if code in ISO_4217 or code in self.currency_codes:
+            return "CNY" if code == "RMB" else code
+        return None
+
+    def _generic_code(self, code: str, number: str) -> bool:
+        """An unknown three-letter code before an amount ("ADT 225", "CVT 7.40") is a currency.
+
+        Years ("ISLCRS 2024", "COP 2028") and known acronyms are not.
+        """
+        if not re.fullmatch(r"[A-Z]{3}", code) or code in _NOT_CURRENCY:
+            return False
+        return not re.fullmatch(r"(?:1[5-9]|20|21)[0-9]{2}", number)
+
+    def _scaled_code(self, code: str) -> tuple[str, float] | None:
+        """"MUSD", "MEUR": a code with a million prefix, as finance writes it."""
+        if len(code) == 4 and code[0] == "M" and self._currency_code(code[1:]):
+            return self._currency_code(code[1:]), 1e6
+        return None
+
+    # ------------------------------------------------------------------ growth
+
+    def _grow(self, start: int, end: int, value: float, decimals: int, *,
+              spelled: bool = False, signed: bool | None = None) -> Mention | None:
+        """Grow a bare number into a claim: currency, sign, qualifier, scale, unit, range."""
+        text = self.text
+        span_start, span_end = start, end
+        scale = 1.0
+        unit: str | None = None
+        kind = "count"
+        currency: str | None = None
+        noun: str | None = None
+        low_value = high_value = None  # for explicit ranges
+        before = text[max(0, start - 60):start]
+
+        # currency symbol or code right before ("US$39.2", "EUR 48.6", "€5bn")
+        cur = _CURRENCY_PREFIX_RE.search(before)
+        prefix_scale = 1.0
+        if cur:
+            symbol = cur.group("cur")
+            code = CURRENCY_SYMBOLS.get(symbol) or self._currency_code(symbol)
+            if code is None and self._generic_code(symbol, text[start:end]):
+                code = symbol
+            scaled = None if code else self._scaled_code(symbol)
+            if scaled:
+                code, prefix_scale = scaled
+            if code:
+                currency = code
+                span_start = start - (len(before) - cur.start())
+                before = text[max(0, span_start - 60):span_start]
+        # a sign glued on the left: "−5.8", "+7.2" (table changes)
+        if signed is None:
+            signed = not spelled
+        if currency is None and signed and _SIGN_RE.search(before):
+            sign_text = before.rstrip(" ")
+            if sign_text[-1] in "−-‑":
+                value = -value
+            span_start -= len(before) - len(sign_text) + 1
+            before = text[max(0, span_start - 60):span_start]
+
+        negative = _NEGATIVE_WORD_RE.search(before)
+        if negative and currency is None:
+            value = -value
+            span_start -= len(before) - negative.start()
+            before = text[max(0, span_start - 60):span_start]
+        cursor = end
+        # "75 USD million": a code between the number and its scale
+        code_first = _CODE_AFTER_RE.match(text[cursor:cursor + 12]) if not currency else None
+        if code_first and self._currency_code(code_first.group("code")) and _SCALE_RE.match(
+                text[cursor + code_first.end():cursor + code_first.end() + 12]):
+            currency = self._currency_code(code_first.group("code"))
+            cursor += code_first.end()
+        # scale: "39.2 million", "5bn", "$10k", "3 trillion"
+        scale_match = _SCALE_RE.match(text[cursor:cursor + 20])
+        if scale_match:
+            token = scale_match.group("scale")
+            factor, needs_currency = SCALE_SUFFIXES.get(token, SCALE_SUFFIXES.get(token.lower(), (1.0, True)))
+            glued = scale_match.group("sp") == ""
+            spaced_letter = len(token) == 1 and not glued
+            trailing = text[cursor + scale_match.end():cursor + scale_match.end() + 1]
+            if needs_currency and not currency:
+                # "5m" is metres unless money follows ("5m euros") or it is "5k" (thousand)
+                if token in ("k", "K") and glued and trailing not in ("m", "g", "W"):
+                    needs_currency = False
+                elif token in ("b", "B", "M") and glued and decimals > 0:
+                    needs_currency = False  # "1.2b", "2.5M": a scale, not a unit or a code
+                elif _CURRENCY_WORD_RE.match(text[cursor + scale_match.end():cursor + scale_match.end() + 20]):
+                    needs_currency = False
+            if not (needs_currency and not currency) and not spaced_letter and not (
+                    trailing.isalpha() and token not in ("k", "K")):
+                scale = factor
+                cursor += scale_match.end()
+        rest = text[cursor:cursor + 60]
+
+        # explicit range sharing one unit: "10-15 projects", "$3-5 million", "between 10 and 15"
+        range_match = _RANGE_RE.match(rest)
+        if range_match and scale == 1.0 and not spelled:
+            sep = range_match.group("sep").strip().lower()
+            allowed = sep in ("-", "‑", "–", "—", "~", "-to-", "to", "through", "thru") or (
+                sep == "and" and re.search(r"(?i:\bbetween\s*)$", before))
+            second = parse_digits(range_match.group("num"))
+            if allowed and second and second[0] > value and not re.match(r"^[.,/][0-9]", rest[range_match.end():]):
+                tail = rest[range_match.end():range_match.end() + 20]
+                tail_scale = _SCALE_RE.match(tail)
+                low_value, high_value = value, second[0]
+                cursor += range_match.end()
+                decimals = max(decimals, second[1])
+                if tail_scale and SCALE_SUFFIXES.get(tail_scale.group("scale"), (1, True))[1] is False:
+                    scale = SCALE_SUFFIXES[tail_scale.group("scale")][0]
+                    cursor += tail_scale.end()
+                elif tail_scale and currency:
+                    scale = SCALE_SUFFIXES[tail_scale.group("scale")][0]
+                    cursor += tail_scale.end()
+                rest = text[cursor:cursor + 60]
+            elif sep == "and" and re.search(r"(?i:\bbetween\s*)$", before):
+                pass
+
+        percent = _PERCENT_RE.match(rest)
+        if percent and not currency:
+            token = percent.group("pct").lower()
+            if token in ("pp", "p.p.") or token.startswith("percentage point"):
+                kind, unit = "quantity", "pp"
+            elif "basis" in token or token == "bps":
+                kind, unit = "quantity", "bp"
+            else:
+                kind, unit = "percent", "%"
+            cursor += percent.end()
+        else:
+            word = _CURRENCY_WORD_RE.match(rest)
+            if word and not currency and self._currency_word_ok(word, before, rest):
+                code = CURRENCY_WORDS.get(word.group("word").lower())
+                adjective = (word.group("adj") or "").lower()
+                if adjective and word.group("word").lower().startswith(("dollar", "pound", "franc")):
+                    code = DOLLAR_ADJECTIVES.get(re.sub(r"\s+", " ", adjective), code)
+                currency = code
+                cursor += word.end()
+            elif not currency:
+                code_after = _CODE_AFTER_RE.match(rest)
+                noun_word = self.currency_nouns_match(rest)
+                scaled_after = self._scaled_code(code_after.group("code")) if code_after else None
+                if code_after and self._currency_code(code_after.group("code")):
+                    currency = self._currency_code(code_after.group("code"))
+                    cursor += code_after.end()
+                elif scaled_after:
+                    currency, prefix_scale = scaled_after
+                    cursor += code_after.end()
+                elif noun_word:
+                    currency, consumed = noun_word
+                    cursor += consumed
+                else:
+                    unit_match = _UNIT_RE.match(rest)
+                    if unit_match and self._unit_ok(unit_match, before, spelled):
+                        surface_unit = re.sub(r"[\s\u00a0]+", " ", unit_match.group("unit"))
+                        symbol, _dimension, _factor = UNITS[surface_unit]
+                        if symbol == "lb" and self._money_context(before, rest):
+                            currency = "GBP"
+                        else:
+                            unit = symbol + (_per_suffix(unit_match.group("per")) or "")
+                            kind = "quantity"
+                        cursor += unit_match.end()
+        if currency:
+            kind, unit = "money", currency
+            scale *= prefix_scale
+            # "3 dollars 50 cents", "15 dollars and 50": the minor unit after the major one
+            minor = _MINOR_UNIT_RE.match(text[cursor:cursor + 40])
+            if minor and low_value is None and decimals == 0 and scale == 1.0:
+                minor_value = parse_digits(minor.group("n")) if minor.group("n")[0].isdigit() \
+                    else (parse_number_words(minor.group("n")), 0)
+                if minor_value and minor_value[0] is not None and 0 < minor_value[0] < 100 and (
+                        minor.group("cents") or re.match(r"^[ \t]*[.,;!?]?[ \t]*(?:$|\n)", text[cursor + minor.end():cursor + minor.end() + 3])):
+                    value += minor_value[0] / 100
+                    decimals = 2
+                    cursor += minor.end()
+
+        # qualifiers: before the whole span ("over $462 million"), or after ("500+")
+        qualifier, rule = None, "exact"
+        window = text[max(0, span_start - 40, self._floor):span_start]
+        q = QUALIFIER_BEFORE_RE.search(window) or _SYMBOL_QUALIFIER_RE.search(window)
+        if q:
+            key = re.sub(r"\s+", " ", q.group("q").lower())
+            if key in QUALIFIERS_BEFORE:
+                qualifier, rule = QUALIFIERS_BEFORE[key]
+                span_start -= len(window) - q.start("q")
+        after_q = QUALIFIER_AFTER_RE.match(text[cursor:cursor + 20])
+        if after_q and (qualifier is None or rule in ("approx", "exact")):
+            key = re.sub(r"\s+", " ", after_q.group("q").strip().lstrip("-‑").lower())
+            if key in QUALIFIER_AFTER and not (key == "plus" and kind != "count"):
+                qualifier, rule = QUALIFIER_AFTER[key]
+                cursor += after_q.end()
+        span_end = cursor
+        span_start, span_end = _trim_span(text, span_start, span_end)
+
+        # the words after: what the number counts or measures
+        noun_match = _NOUN_RE.match(text[span_end:span_end + 80])
+        if noun_match:
+            noun = _noun_phrase(noun_match.group(1))
+
+        # a bare four-digit number in the year range is a year unless it clearly counts
+        if (kind == "count" and not spelled and low_value is None and decimals == 0
+                and qualifier is None and scale == 1.0 and 1000 <= value <= 2199
+                and re.fullmatch(r"[0-9]{4}", text[start:end])):
+            if self._year_like(start, end, noun):
+                year = dates.year_of(int(value))
+                return Mention(start, end, "date", year.value, year.low, year.high, None,
+                               _date_qualifier(text, start), "year")
+
+        full_value = value * scale
+        step = _rounding_step(decimals, scale) if (decimals > 0 or scale > 1 or kind in ("percent", "quantity")) else 0.0
+        if spelled:
+            step = 0.0 if scale == 1.0 and full_value == int(full_value) else step
+        if low_value is not None:
+            low, high = low_value * scale, high_value * scale
+            out_value: float | None = None
+        else:
+            low, high = _interval(full_value, step, rule)
+            out_value = full_value
+        if kind == "count" and not spelled and scale == 1.0 and self._is_bare_code(start, end, noun):
+            return None
+        precision = step if step else None
+        return Mention(span_start, span_end, kind, _clean(out_value), _clean(low), _clean(high),
+                       unit, qualifier, precision, noun)
+
+    def _currency_word_ok(self, word: re.Match, before: str, rest: str) -> bool:
+        token = word.group("word").lower()
+        if token in ("real", "won", "rand", "dong", "p", "cent", "cents", "pence"):
+            if token == "p" and not word.group("sp"):
+                return True
+            if token in ("cent", "cents", "pence"):
+                return True
+            return False
+        if token == "dinar" or token == "dinars":
+            return True
+        return True
+
+    def currency_nouns_match(self, rest: str) -> tuple[str, int] | None:
+        """A currency noun the document itself defines ("talars" for "the Carvonian talar (CVT)")."""
+        if not self.currency_nouns:
+            return None
+        m = re.match(r"^[\s\u00a0]*([A-Za-z]+)\b", rest)
+        if m and m.group(1).lower() in self.currency_nouns:
+            return self.currency_nouns[m.group(1).lower()], m.end()
+        return None
+
+    def _money_context(self, before: str, rest: str) -> bool:
+        window = (before[-60:] + rest[:40]).lower()
+        if re.search(r"\b(?:kg|kilo|tonne|weigh|mass|heavy|lb)", window):
+            return False
+        return bool(re.search(r"£|sterling|\bgbp\b|\bcost|\bpaid|\bprice|\bworth|\bbudget|\bfund", window))
+
+    def _unit_ok(self, unit_match: re.Match, before: str, spelled: bool) -> bool:
+        token = unit_match.group("unit")
+        glued = unit_match.group("sp") == ""
+        hyphen = unit_match.group("sp") in ("-", "‑")
+        if token in ("in",):
+            return False
+        if token in AMBIGUOUS_UNITS and not glued and not hyphen:
+            if token in SPACED_LETTER_UNITS and not spelled:
+                # "22 m", "7,480 t" are units; "3 s" rarely written; "Group 3 B" handled elsewhere
+                nxt = self.text[unit_match.end():unit_match.end() + 1]
+                return token in ("m", "t", "kn") and (not nxt or not nxt.isalpha())
+            return token in ("points",) and False
+        if token in ("min", "mins") and spelled:
+            return True
+        return True
+
+    def _year_like(self, start: int, end: int, noun: str | None) -> bool:
+        text = self.text
+        before = text[max(0, start - 30):start]
+        after = text[end:end + 25]
+        if re.match(r"^[\s\u00a0]*(?:%|per\s?cent|percent)", after):
+            return False
+        if _YEAR_CUES_BEFORE.search(before):
+            return True
+        first = (noun or "").split(" ")[0] if noun else ""
+        if first in COUNT_NOUNS_AFTER_YEARLIKE or (first.endswith("s") and first[:-1] in COUNT_NOUNS_AFTER_YEARLIKE):
+            return False
+        return True
+
+    def _is_bare_code(self, start: int, end: int, noun: str | None) -> bool:
+        """Zero-padded numbers ("007") and long digit strings are codes, not counts."""
+        surface = self.text[start:end]
+        if len(surface) > 1 and surface[0] == "0" and surface[1].isdigit():
+            return True
+        digits = re.sub(r"[^0-9]", "", surface)
+        return len(digits) >= 10 and "," not in surface and "\u202f" not in surface and "." not in surface
+
+    def _ordinal(self, start: int, end: int, value: int) -> Mention | None:
+        before = self.text[max(0, start - 30):start]
+        if self._is_identifier(before, start) and not re.search(r"(?i)\bthe\s*$", before):
+            return None
+        noun_match = _NOUN_RE.match(self.text[end:end + 60])
+        noun = _noun_phrase(noun_match.group(1)) if noun_match else None
+        # "third-largest": keep the compound
+        hyphen = _HYPHEN_WORD_RE.match(self.text[end:end + 30])
+        if hyphen:
+            end += hyphen.end()
+        return Mention(start, end, "ordinal", float(value), float(value), float(value), None, None, None, noun)
+
+    def _spelled_ordinal(self, start: int, end: int, surface: str) -> Mention | None:
+        words = re.split(r"[-‑\s]+", surface.lower())
+        if words[-1] == "first" and len(words) == 1:
+            return None
+        value = 0
+        for w in words:
+            if w in TENS_WORDS:
+                value += TENS_WORDS[w]
+            elif w in ORDINAL_WORDS:
+                value += ORDINAL_WORDS[w]
+            elif w == "first":
+                value += 1
+        if not value:
+            return None
+        after = self.text[end:end + 40]
+        before = self.text[max(0, start - 20):start]
+        if re.match(r"^[ \t]*[,:;]", after) or (surface[0].isupper() and re.match(r"^[ \t]+[A-Z]", after)):
+            return None  # "Second, ..." (a list of points) or "Second Constitutional Chamber" (a name)
+        # "second" as a unit of time ("a second", "per second") or a verb is not an ordinal
+        if words[-1] == "second" and (re.search(r"(?i)\b(?:a|per|one|each|every|split)\s+$", before)
+                                      or re.match(r"^\s+(?:time|hand|thought|opinion|look)s?\b", after)):
+            return None
+        if re.match(r"(?i)^\s+(?:of|quarter|half)\b", after) and words[-1] in ("second", "third", "fourth"):
+            if re.match(r"(?i)^\s+of\b", after):
+                return None
+        hyphen = _HYPHEN_WORD_RE.match(after)
+        if hyphen:
+            end += hyphen.end()
+        noun_match = _NOUN_RE.match(self.text[end:end + 60])
+        noun = _noun_phrase(noun_match.group(1)) if noun_match else None
+        return Mention(start, end, "ordinal", float(value), float(value), float(value), None, None, None, noun)
+
+    def _spelled(self, start: int, end: int, surface: str, value: float) -> Mention | None:
+        text = self.text
+        lower = surface.lower()
+        before = text[max(0, start - 30):start]
+        after = text[end:end + 40]
+        if lower in ("one", "an", "a"):
+            # "one of the first", "one another", "no one", "the one that": not claims
+            if re.match(r"(?i)^\s+(?:of|another|day|way|thing|hand|side|point|by|such|way|or|and|who|that)\b", after):
+                return None
+            if re.search(r"(?i)\b(?:no|any|every|some|each|the|this|that|which|anyone|someone|everyone)\s*$", before):
+                return None
+            if not re.match(r"^[\s\u00a0]+[A-Za-z]", after):
+                return None
+        if lower in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"):
+            # "hundreds of", "thousands of": not a claim; a bare "million" after a number
+            # was taken by the number itself
+            return None
+        if re.match(r"(?i)^s\b", after):
+            return None  # "tens", "hundreds"
+        if re.match(r"(?i)^[-‑]year[-‑]old", after) or re.match(r"(?i)^[-‑]", after):
+            pass
+        return self._grow(start, end, value, 0, spelled=True)
+
+
+def _noun_phrase(words: str) -> str | None:
+    tokens = []
+    for token in re.split(r"[\s\u00a0]+", words.strip()):
+        low = token.lower().strip("'’")
+        if low in _STOP_WORDS or not low:
+            break
+        tokens.append(low)
+    return " ".join(tokens) if tokens else None
+
+
+def _per_suffix(per: str | None) -> str | None:
+    if not per:
+        return None
+    word = re.sub(r"^[/ ]?(?:per[\s\u00a0]+)?", "", per).strip()
+    return f"/{word}" if word else None
+
+
+def _interval(value: float, step: float, rule: str) -> tuple[float | None, float | None]:
+    half = step / 2
+    if rule == "above":
+        return value, None
+    if rule == "below":
+        return None, value
+    if rule == "approx":
+        spread = abs(value) * APPROX_TOLERANCE
+        return value - spread - half, value + spread + half
+    if rule == "near":
+        return value - abs(value) * NEAR_TOLERANCE - half, value + half
+    return value - half, value + half
+
+
+def _clean(number: float | None) -> float | int | None:
+    """Floats without float noise: 39200000.000000004 -> 39200000."""
+    if number is None:
+        return None
+    rounded = round(number, 9)
+    if rounded == int(rounded) and abs(rounded) < 1e15:
+        return int(rounded)
+    return float(f"{rounded:.12g}")
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\r\n\u00a0\u202f,":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n\u00a0\u202f,":
+        end -= 1
+    return start, end
+
+
+_DATE_QUALIFIER_RE = re.compile(
+    r"(?i:\b(?P<q>since|by|until|till|before|after|as\s+of|as\s+at|from|in|on|during|through|"
+    r"starting|ending|circa|c\.|around|about|early|late|mid|no\s+later\s+than|not\s+before)\s*[-‑]?\s*)$")
+
+
+def _date_qualifier(text: str, start: int) -> str | None:
+    match = _DATE_QUALIFIER_RE.search(text[max(0, start - 25):start])
+    return re.sub(r"\s+", " ", match.group("q").lower()) if match else None
+
+
+def _attach_times(text: str, found: list[Mention]) -> list[Mention]:
+    """Join a date and the time right after it ("15 March 2024, 02:14:07 UTC") into one claim."""
+    found.sort(key=lambda m: m.start)
+    merged: list[Mention] = []
+    for mention in found:
+        if merged and mention.precision == "time" and merged[-1].precision in ("day",):
+            gap = text[merged[-1].end:mention.start]
+            if re.fullmatch(r"(?:,?\s*(?:at|@)?\s*|\s*[-‑–]\s*)", gap) and len(gap) <= 6:
+                prev = merged[-1]
+                merged[-1] = Mention(prev.start, mention.end, "date", prev.value, prev.low, prev.high,
+                                     None, prev.qualifier, "day")
+                continue
+        if merged and mention.start < merged[-1].end:
+            continue
+        merged.append(mention)
+    return merged
+
+
+_CURRENCY_DEF_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)?(?P<noun>[a-z]{3,})s?\s*[(,]\s*(?:the\s+)?(?P<code>[A-Z]{3})\b")
+_CODE_WITH_AMOUNT_RE = re.compile(
+    r"\b(?P<code>[A-Z]{3})[\s\u00a0]?[0-9][0-9,.\u202f\u00a0]*(?:[\s\u00a0]?(?:million|billion|bn|m|k|thousand)\b|\s*=)")
+_NOT_CURRENCY = frozenset({"UTC", "GMT", "CET", "EST", "PST", "ISO", "FY", "COVID", "NATO", "GDP",
+                           "CEO", "CFO", "USA", "UK", "EU", "UN", "ADF", "TEU", "KPI", "NGO", "JDS",
+                           "AAR", "WCO", "SOM", "NDC", "ODA", "GNI", "VAT", "API", "PDF", "GPS"})
+
+
+def _document_currencies(text: str) -> tuple[set[str], dict[str, str]]:
+    """Currency codes and nouns a document defines for itself ("the Ardovian talar (ADT)")."""
+    codes: set[str] = set()
+    nouns: dict[str, str] = {}
+    for match in _CODE_WITH_AMOUNT_RE.finditer(text):
+        code = match.group("code")
+        if code not in _NOT_CURRENCY:
+            codes.add(code)
+    for match in _CURRENCY_DEF_RE.finditer(text):
+        code, noun = match.group("code"), match.group("noun").lower()
+        window = text[max(0, match.start() - 60):match.end() + 60].lower()
+        if code in _NOT_CURRENCY:
+            continue
+        if "currency" in window or code in codes or code in ISO_4217:
+            if noun not in ("the", "and", "per", "its", "million", "billion"):
+                codes.add(code)
+                nouns[noun] = code
+                nouns[noun + "s"] = code
+    return codes, nouns

@@ -1,0 +1,204 @@
+"""Split a document into sentences, table rows and headings, keeping original offsets.
+
+A fast rule-based splitter: a blank line always ends a sentence; a single line break ends
+one unless the text is a hard-wrapped paragraph (the next line starts in lower case);
+within a line, ``.``, ``!`` and ``?`` end a sentence before a capital, unless the word
+before is a known abbreviation or an initial.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof st no nos nr vs etc e.g i.e approx jan feb mar apr jun jul aug sep sept oct
+nov dec inc ltd co corp u.s u.k p pp fig art sec gen col lt sen rep gov jr sr a.m p.m mt ft
+est dept univ av ave rd blvd vol ed eds cf al para ref tel mn bn
+""".split())
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•*])")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_TABLE_GAP = re.compile(r"\t|\S {2,}\S")
+_BULLET = re.compile(r"^\s*(?:[•*·▪‣◦-]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence-like stretch of text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    is_table_row: bool = False
+    is_heading: bool = False
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, line breaks excluded."""
+    spans = []
+    for match in _LINE.finditer(text):
+        if match.start() == match.end():
+            break
+        line = match.group(0)
+        stripped = line.rstrip("\r\n")
+        spans.append((match.start(), match.start() + len(stripped)))
+    return spans
+
+
+def _looks_like_heading(line: str) -> bool:
+    stripped = line.strip().strip("*#=_ ")
+    if not stripped or len(stripped) > 90:
+        return False
+    if stripped[-1] in ".,;:!?\"”" or _TABLE_GAP.search(stripped):
+        return False
+    words = stripped.split()
+    return 1 <= len(words) <= 12 and stripped[0].isupper() or stripped.isupper()
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip()
+    return not stripped or stripped[-1] in ".!?:;\"”’)]…"
+
+
+def _split_line_text(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one paragraph span at sentence-ending punctuation."""
+    pieces = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        dot = match.start()
+        word_match = re.search(r"([A-Za-z.]+)$", text[max(start, dot - 12):dot])
+        word = word_match.group(1).lower().rstrip(".") if word_match else ""
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        if text[dot] == "." and dot > start and text[dot - 1].isdigit():
+            # "No. 14." ends, but "on p. 3. The" is rare; a digit before the dot and a
+            # digit after the space ("1. 2.") is list numbering, not an ending
+            nxt = text[match.end():match.end() + 3].strip()[:1]
+            if nxt.isdigit():
+                continue
+        pieces.append((cursor, match.end()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    return pieces
+
+
+def segment(text: str) -> list[Segment]:
+    """Split ``text`` into segments (sentences, table rows, headings), in order.
+
+    Args:
+        text: The document text.
+
+    Returns:
+        Segments with offsets into ``text``, leading and trailing blanks trimmed.
+    """
+    segments: list[Segment] = []
+    lines = _lines(text)
+    paragraph: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        p_start, p_end = paragraph[0][0], paragraph[-1][1]
+        for s, e in _split_line_text(text, p_start, p_end):
+            s, e = _trim(text, s, e)
+            if s < e:
+                segments.append(Segment(s, e))
+        paragraph.clear()
+
+    previous_blank = True
+    for index, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if not line.strip():
+            flush()
+            previous_blank = True
+            continue
+        is_table = bool(_TABLE_GAP.search(line.strip()))
+        is_bullet = bool(_BULLET.match(line))
+        next_line = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else ""
+        heading = (previous_blank or not paragraph) and _looks_like_heading(line) and (
+            not next_line.strip() or next_line[:1].isupper() or _BULLET.match(next_line) is not None
+            or bool(_TABLE_GAP.search(next_line.strip())))
+        if is_table or heading:
+            flush()
+            ts, te = _trim(text, s, e)
+            segments.append(Segment(ts, te, is_table_row=is_table, is_heading=heading and not is_table))
+            previous_blank = False
+            continue
+        if is_bullet:
+            flush()
+        elif paragraph:
+            previous = text[paragraph[-1][0]:paragraph[-1][1]]
+            continues = not _ends_sentence(previous) and line.lstrip()[:1].islower()
+            if not continues and _ends_sentence(previous):
+                flush()
+            elif not continues:
+                flush()
+        paragraph.append((s, e))
+        previous_blank = False
+    flush()
+    return segments
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class SentenceIndex:
+    """Find the segment and heading around an offset in one document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.segments = segment(text)
+        self._starts = [seg.start for seg in self.segments]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment holding ``offset``, or ``None`` when it falls between segments."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.segments[i].start <= offset < self.segments[i].end:
+            return self.segments[i]
+        return None
+
+    def index_at(self, offset: int) -> int:
+        """Index of the segment at or before ``offset``."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def heading_before(self, offset: int, *, limit: int = 40) -> str | None:
+        """The nearest heading above ``offset`` (within ``limit`` segments)."""
+        i = self.index_at(offset)
+        for j in range(i - 1, max(-1, i - limit - 1), -1):
+            seg = self.segments[j]
+            if seg.is_heading:
+                return self.text[seg.start:seg.end].strip("*#=_ ")
+        return None
+
+    def table_header_for(self, offset: int) -> str | None:
+        """For a table row: the nearest table row above it that has no digits (its header)."""
+        i = self.index_at(offset)
+        seg = self.segments[i] if self.segments else None
+        if seg is None or not seg.is_table_row:
+            return None
+        for j in range(i - 1, max(-1, i - 60), -1):
+            above = self.segments[j]
+            if not above.is_table_row:
+                return None
+            row = self.text[above.start:above.end]
+            if not re.search(r"[0-9]", row):
+                return row
+        return None
+
+    def previous_text(self, offset: int, *, count: int = 2, limit: int = 400) -> str | None:
+        """Up to ``count`` segments before the one at ``offset``, stopping at a heading."""
+        i = self.index_at(offset)
+        parts: list[str] = []
+        for j in range(i - 1, max(-1, i - 1 - count), -1):
+            seg = self.segments[j]
+            if seg.is_heading or seg.is_table_row:
+                break
+            parts.insert(0, self.text[seg.start:seg.end])
+        joined = " ".join(" ".join(p.split()) for p in parts)
+        return joined[-limit:] if joined else None

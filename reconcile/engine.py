@@ -1,0 +1,308 @@
+"""Group claims into facts and flag the facts whose values cannot all be true.
+
+1. Bind every claim to its context (:mod:`reconcile.features`) and block claims by kind
+   and unit: a year is never compared with a count, euros never with dollars.
+2. Within a block, take the pairs whose values are incompatible as intervals and that
+   share at least one binding word (the measured noun, a table row label, a rare word of
+   their windows); score each with the pair model (P: both state the same fact).
+3. Join the confident pairs into groups; one group is one fact, one flag.
+4. Split each group into sides (claims whose values agree), class it (``conflict`` or
+   ``possible_update`` when the claims carry different reference times or the quantity is
+   cumulative and the documents are of different dates), explain it, fingerprint it.
+5. Separately, gather restatements that agree into facts (``agree``/``compatible``),
+   reported for information and never flagged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from claims import Claim
+
+from . import values
+from .config import Config
+from .features import ClaimContext, build_contexts, pair_features, shared_words
+from .model import Discrepancy, Fact
+from .text import Idf
+
+Scorer = Callable[[list[list[float]]], np.ndarray]
+
+#: Blocks larger than this are split by binding words before pairs are formed.
+MAX_DIRECT_BLOCK = 2500
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """What :func:`reconcile` found."""
+
+    discrepancies: tuple[Discrepancy, ...]
+    facts: tuple[Fact, ...]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for x in self.parent:
+            out[self.find(x)].append(x)
+        return [sorted(v) for v in out.values()]
+
+
+def binding_keys(ctx: ClaimContext, idf: Idf, *, per_claim: int = 6) -> set[str]:
+    """Words that can bind a claim to another: noun, row label, rarest window words."""
+    keys = set(ctx.noun) | set(ctx.row)
+    window = set(ctx.left) | set(ctx.right)
+    keys.update(sorted(window, key=lambda t: (-idf(t), t))[:per_claim])
+    if ctx.claim.kind == "date":
+        keys.update(sorted(ctx.prev | ctx.heading, key=lambda t: (-idf(t), t))[:3])
+    return keys
+
+
+def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[tuple[int, int]]:
+    """Pairs of one block, with incompatible values, that share a binding word."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, ctx in enumerate(contexts):
+        if ctx is not None:
+            blocks[ctx.block].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        index: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            for key in binding_keys(contexts[i], idf):
+                index[key].append(i)
+        for key_members in index.values():
+            if len(key_members) > MAX_DIRECT_BLOCK:
+                continue  # a word this common binds nothing
+            for x in range(len(key_members)):
+                i = key_members[x]
+                for y in range(x + 1, len(key_members)):
+                    j = key_members[y]
+                    pair = (i, j) if i < j else (j, i)
+                    if pair in pairs:
+                        continue
+                    if not values.compatible(contexts[i].claim, contexts[j].claim):
+                        pairs.add(pair)
+    return sorted(pairs)
+
+
+def _sides(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Split claims into sides: each side's claims agree with its most precise claim."""
+    ordered = sorted(claims, key=lambda c: (values.width(c), c.doc, c.start))
+    sides: list[list[Claim]] = []
+    for claim in ordered:
+        for side in sides:
+            if values.compatible(side[0], claim):
+                side.append(claim)
+                break
+        else:
+            sides.append([claim])
+    for side in sides:
+        side.sort(key=lambda c: (c.doc, c.start))
+    sides.sort(key=lambda s: (s[0].doc, s[0].start))
+    return sides
+
+
+def fingerprint(block: tuple[str, ...], side_values: Sequence[str]) -> str:
+    """The stable id of a discrepancy: its block and the set of its side values."""
+    text = "|".join(block) + "||" + "|".join(sorted(side_values))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _label(ctxs: Sequence[ClaimContext], idf: Idf) -> str:
+    """A short name of the fact: its kind and the rare words its claims share."""
+    first = ctxs[0]
+    counts: dict[str, int] = defaultdict(int)
+    for ctx in ctxs:
+        for token in set(ctx.noun) | set(ctx.left) | set(ctx.right) | ctx.row:
+            counts[token] += 1
+    shared = [t for t, n in counts.items() if n >= max(2, math.ceil(len(ctxs) / 2))]
+    shared.sort(key=lambda t: (-idf(t), t))
+    words = []
+    for token in shared[:4]:
+        word = next((c.surface[token] for c in ctxs if token in c.surface), token)
+        if word not in words:
+            words.append(word)
+    kind = {"date": "date", "count": "number", "money": "amount", "percent": "share",
+            "quantity": "quantity"}[first.claim.kind]
+    return f"{kind}: {' '.join(words)}" if words else kind
+
+
+def _explain(klass: str, sides: list[list[Claim]], ctx_of: dict[str, ClaimContext], idf: Idf,
+             shared: list[str]) -> str:
+    about = f"the sentences speak of {', '.join(shared)}" if shared else "the sentences state the same fact"
+    parts = []
+    for side in sides[:4]:
+        docs = sorted({c.doc for c in side})
+        where = docs[0] + (f" (+{len(docs) - 1} more)" if len(docs) > 1 else "")
+        parts.append(f"{where} says {side[0].text.strip()!s}")
+    says = "; ".join(parts)
+    if klass == "possible_update":
+        return (f"{about}; {says}; the values differ but the claims carry different reference times or "
+                f"dates, so this may be an update rather than an error")
+    return f"{about}; {says}"
+
+
+def _possible_update(sides: list[list[Claim]], ctx_of: dict[str, ClaimContext]) -> bool:
+    """Different explicit reference times, or a running total reported on different dates."""
+    side_years = []
+    side_dates = []
+    cumulative = False
+    for side in sides:
+        years: set[int] = set()
+        dates: set[str] = set()
+        for c in side:
+            ctx = ctx_of[c.id]
+            years |= set(ctx.ref_years)
+            if ctx.doc_date:
+                dates.add(ctx.doc_date)
+            cumulative = cumulative or ctx.cumulative
+        side_years.append(years)
+        side_dates.append(dates)
+    if all(side_years) and not set.intersection(*side_years):
+        return True
+    if cumulative and all(side_dates) and not set.intersection(*side_dates):
+        return True
+    return False
+
+
+def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: Scorer | None = None,
+              threshold: float | None = None) -> Reconciliation:
+    """Group ``claims`` into facts and flag the facts whose values cannot all be true.
+
+    Args:
+        claims: Every claim of the corpus (any order).
+        config: Aliases and the confidence floor (default: :class:`Config` defaults).
+        scorer: Turns feature rows into P(same fact); default: the shipped pair model.
+        threshold: Pairs at or above this probability bind (default: the model's own).
+
+    Returns:
+        The discrepancies (flags) and the agreeing facts, both sorted.
+    """
+    config = config or Config()
+    if scorer is None or threshold is None:
+        from .pairmodel import load_default_model
+
+        model = load_default_model()
+        scorer = scorer or model.predict_proba
+        threshold = model.threshold if threshold is None else threshold
+    claims = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
+    contexts, idf = build_contexts(claims, aliases=config.aliases)
+    pairs = candidate_pairs(contexts, idf)
+    probabilities = np.zeros(len(pairs))
+    if pairs:
+        rows = [pair_features(contexts[i], contexts[j], idf) for i, j in pairs]
+        probabilities = np.asarray(scorer(rows), dtype=float)
+    return build_flags(claims, contexts, idf, pairs, probabilities, threshold=threshold,
+                       min_confidence=config.min_confidence)
+
+
+def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None], idf: Idf,
+                pairs: Sequence[tuple[int, int]], probabilities: np.ndarray, *, threshold: float,
+                min_confidence: float = 0.0) -> Reconciliation:
+    """Join scored pairs into flags (one per fact) and describe each."""
+    uf = _UnionFind()
+    edge_p: dict[tuple[int, int], float] = {}
+    for (i, j), p in zip(pairs, probabilities):
+        if p >= threshold:
+            uf.union(i, j)
+            edge_p[(i, j)] = float(p)
+    groups = uf.groups()
+    # one fact, one flag: groups of one block with the same set of side values are merged
+    merged: dict[tuple, list[int]] = {}
+    for members in groups:
+        group_claims = [contexts[i].claim for i in members]
+        side_values = tuple(sorted(values.display_value(s[0]) for s in _sides(group_claims)))
+        key = (contexts[members[0]].block, side_values)
+        merged.setdefault(key, []).extend(members)
+    ctx_of = {ctx.claim.id: ctx for ctx in contexts if ctx is not None}
+    discrepancies = []
+    for (block, _), members in merged.items():
+        members = sorted(set(members))
+        group_claims = [contexts[i].claim for i in members]
+        sides = _sides(group_claims)
+        if len(sides) < 2:
+            continue
+        member_set = set(members)
+        probs = [p for (i, j), p in edge_p.items() if i in member_set and j in member_set]
+        confidence = float(np.mean(sorted(probs, reverse=True)[:3])) if probs else 0.0
+        if confidence < min_confidence:
+            continue
+        klass = "possible_update" if _possible_update(sides, ctx_of) else "conflict"
+        best = max(((i, j) for (i, j) in edge_p if i in member_set and j in member_set),
+                   key=lambda e: edge_p[e])
+        shared = shared_words(contexts[best[0]], contexts[best[1]], idf)
+        side_values = [values.display_value(s[0]) for s in sides]
+        group_ctx = [contexts[i] for i in members]
+        discrepancies.append(Discrepancy(
+            id=fingerprint(block, side_values),
+            fact=_label(group_ctx, idf),
+            fact_key="|".join(block),
+            klass=klass,
+            claims=tuple(sorted(group_claims, key=lambda c: (c.doc, c.start))),
+            values=tuple(side_values),
+            sides=tuple(tuple(c.id for c in side) for side in sides),
+            explanation=_explain(klass, sides, ctx_of, idf, shared),
+            confidence=round(confidence, 3),
+        ))
+    discrepancies.sort(key=lambda d: d.id)
+    return Reconciliation(tuple(discrepancies), tuple(agreeing_facts(contexts, idf)))
+
+
+def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fact]:
+    """Restatements: claims of one block with agreeing values and the same binding words."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for i, ctx in enumerate(contexts):
+        if ctx is not None and ctx.head is not None:
+            index[(ctx.block, ctx.head)].append(i)
+    uf = _UnionFind()
+    for members in index.values():
+        if len(members) > 300:
+            continue
+        for x in range(len(members)):
+            a = contexts[members[x]]
+            for y in range(x + 1, len(members)):
+                b = contexts[members[y]]
+                if not values.compatible(a.claim, b.claim) or values.relative_difference(a.claim, b.claim) > 0.05:
+                    continue
+                local = idf.overlap(set(a.left) | set(a.right), set(b.left) | set(b.right))
+                if local >= 0.3 or idf.overlap(a.sent, b.sent) >= 0.5:
+                    uf.union(members[x], members[y])
+    facts = []
+    for members in uf.groups():
+        if len(members) < 2:
+            continue
+        group = [contexts[i] for i in members]
+        claims_ = tuple(sorted((c.claim for c in group), key=lambda c: (c.doc, c.start)))
+        shown = sorted({values.display_value(c) for c in claims_})
+        klass = "agree" if len(shown) == 1 else "compatible"
+        docs = sorted({c.doc for c in claims_})
+        explanation = (f"{len(claims_)} claims in {len(docs)} document(s) state "
+                       + (f"the same value, {shown[0]}" if klass == "agree"
+                          else f"values that agree within their precision and qualifiers: {', '.join(shown)}"))
+        facts.append(Fact(
+            key="|".join(group[0].block) + "|" + (group[0].head or ""),
+            label=_label(group, idf), klass=klass, claims=claims_, values=tuple(shown),
+            explanation=explanation, confidence=1.0,
+        ))
+    facts.sort(key=lambda f: (f.key, f.claims[0].id))
+    return facts

@@ -1,0 +1,331 @@
+"""What binds a claim to a fact, and how alike two claims' facts are (pair features).
+
+Each claim gets a :class:`ClaimContext`: the words around it (left and right windows), the
+noun it measures, the subject names of its sentence, the heading or table row it sits
+under, scope words (total, annual, planned, ...), the explicit reference time its
+sentence gives ("as of 2021", "in 2019") and its document's date.  :func:`pair_features`
+turns two contexts into the numbers the pair model reads.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from claims import Claim
+
+from . import values
+from .text import STOP_WORDS, Idf, content_stems, proper_names, scope_groups, stem, words
+
+WINDOW = 6
+_YEAR_RE = re.compile(r"(?<![0-9.,])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+_REF_MARKER_RE = re.compile(
+    r"(?i:\b(as\s+of|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|in|since|during|for|until|through|"
+    r"from|between|before|after|of|fiscal|fy)\s+(?:the\s+)?(?:end\s+of\s+)?(?:[A-Za-z]+\s+)?)$")
+_TABLE_GAP_RE = re.compile(r"\t|\s{2,}|\s*\|\s*")
+_CUMULATIVE_RE = re.compile(r"(?i:\b(?:so far|to date|since|in total|altogether|cumulative|running total|all told|"
+                            r"over the years|to this day|thus far|as of|as at|until now|up to now)\b)")
+_EVENT_WORDS = frozenset(
+    "establish found open launch approve sign begin start complete announce hold elect build "
+    "inaugurate create adopt recognise recognize ratify award introduce enter expire end close "
+    "publish release take".split())
+
+
+@dataclass(slots=True)
+class ClaimContext:
+    """Everything the pair model reads about one claim."""
+
+    claim: Claim
+    block: tuple[str, ...]
+    sent: frozenset[str]
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    noun: tuple[str, ...]
+    head: str | None
+    prev: frozenset[str]
+    heading: frozenset[str]
+    row: frozenset[str]
+    names: frozenset[str]
+    scope: frozenset[str]
+    ref_years: frozenset[int]
+    cumulative: bool
+    doc_date: str | None
+    is_table: bool
+    surface: dict[str, str]
+    bare_sentence: str
+    support: int = 1
+
+
+def _doc_dates(claims: Sequence[Claim]) -> dict[str, str]:
+    """Each document's own date: its dateline, or the first full date near the top."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc].append(c)
+    result = {}
+    marker = re.compile(r"(?i:published|updated|posted|last\s+edited|edited|dated?|issued|released|filed|as\s+of)")
+    for doc, doc_claims in by_doc.items():
+        full = [c for c in doc_claims if c.kind == "date" and c.precision == "day"
+                and isinstance(c.value, str) and len(c.value) == 10]
+        if not full:
+            continue
+        marked = [c for c in full if marker.search(c.sentence[: max(0, c.start - c.sentence_start)][-40:])]
+        early = [c for c in full if c.start < 600]
+        chosen = (marked or early or [])
+        if chosen:
+            result[doc] = min(chosen, key=lambda c: c.start).value
+    return result
+
+
+def _split_row(sentence: str) -> list[str]:
+    return [cell for cell in _TABLE_GAP_RE.split(sentence.strip()) if cell.strip()]
+
+
+def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...]] | None = None
+                   ) -> tuple[list[ClaimContext | None], Idf]:
+    """Contexts for every claim (``None`` for claims that are never compared) and the IDF.
+
+    Args:
+        claims: All claims of the corpus.
+        aliases: Canonical name -> other names; each alias is rewritten to its canonical
+            name before words are compared.
+    """
+    alias_map = _alias_rewriter(aliases or {})
+    sentences: dict[tuple[str, int], list[str]] = {}
+    for c in claims:
+        key = (c.doc, c.sentence_start)
+        if key not in sentences:
+            sentences[key] = content_stems(alias_map(c.sentence))
+    idf = Idf(sentences.values())
+    doc_dates = _doc_dates(claims)
+    contexts: list[ClaimContext | None] = []
+    for c in claims:
+        block = values.block_key(c)
+        if block is None:
+            contexts.append(None)
+            continue
+        contexts.append(_context(c, block, alias_map, doc_dates.get(c.doc)))
+    # support: how many claims of the block state a value compatible with this one
+    by_block: dict[tuple, list[int]] = defaultdict(list)
+    for i, ctx in enumerate(contexts):
+        if ctx is not None:
+            by_block[ctx.block].append(i)
+    for members in by_block.values():
+        if len(members) > 400:
+            continue  # large blocks: support stays 1 (the feature is then uninformative)
+        for i in members:
+            ci = contexts[i]
+            ci.support = sum(1 for j in members if values.compatible(ci.claim, contexts[j].claim)
+                             and _same_value_text(ci.claim, contexts[j].claim))
+    return contexts, idf
+
+
+def _same_value_text(a: Claim, b: Claim) -> bool:
+    return values.relative_difference(a, b) < 0.02
+
+
+def _alias_rewriter(aliases: dict[str, tuple[str, ...]]):
+    if not aliases:
+        return lambda text: text
+    pairs = []
+    for canonical, others in aliases.items():
+        for other in others:
+            pairs.append((re.compile(r"(?i)\b" + re.escape(other) + r"\b"), canonical))
+    pairs.sort(key=lambda p: -len(p[0].pattern))
+
+    def rewrite(text: str) -> str:
+        for pattern, canonical in pairs:
+            text = pattern.sub(canonical, text)
+        return text
+
+    return rewrite
+
+
+def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) -> ClaimContext:
+    rel_start = c.start - c.sentence_start
+    rel_end = c.end - c.sentence_start
+    raw = c.sentence
+    if 0 <= rel_start <= len(raw) and raw[rel_start:rel_end] == c.text:
+        before, after = raw[:rel_start], raw[rel_end:]
+    else:
+        before, after = raw, ""
+    before, after = alias_map(before), alias_map(after)
+    is_table = bool(re.search(r"\t|\S {2,}\S|\|", c.sentence.strip()))
+    left_words = [w for w in words(before) if w not in STOP_WORDS][-WINDOW:]
+    right_words = [w for w in words(after) if w not in STOP_WORDS][:WINDOW]
+    bare = before + " " + after
+    sent = frozenset(content_stems(bare))
+    noun_words = [w for w in words(c.noun or "") if w not in STOP_WORDS][:4]
+    noun = tuple(stem(w) for w in noun_words)
+    row: frozenset[str] = frozenset()
+    if is_table:
+        cells = _split_row(raw)
+        if cells:
+            row = frozenset(content_stems(alias_map(cells[0])))
+            if not noun:
+                noun = tuple(content_stems(alias_map(cells[0])))[-3:]
+    head = noun[-1] if noun else None
+    surface: dict[str, str] = {}
+    for w in words(bare):
+        if w not in STOP_WORDS:
+            surface.setdefault(stem(w), w)
+    local_tokens = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", before)[-8:]] + \
+        [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", after)[:8]]
+    local_tokens += ["a_year" for _ in re.findall(r"(?i)\b(?:a|per)\s+year\b", after[:20])]
+    local_tokens += ["a_day" for _ in re.findall(r"(?i)\b(?:a|per)\s+day\b", after[:20])]
+    ref_years = set()
+    for m in _YEAR_RE.finditer(raw):
+        if rel_start <= m.start() < rel_end:
+            continue
+        ref_years.add(int(m.group(1)))
+    if c.kind == "date" and isinstance(c.value, str):
+        ref_years.discard(int(c.value[:4]) if c.value[:4].isdigit() else -1)
+    return ClaimContext(
+        claim=c,
+        block=block,
+        sent=sent,
+        left=tuple(stem(w) for w in left_words),
+        right=tuple(stem(w) for w in right_words),
+        noun=noun,
+        head=head,
+        prev=frozenset(content_stems(alias_map(c.previous or ""))),
+        heading=frozenset(content_stems(alias_map(c.heading or ""))),
+        row=row,
+        names=frozenset(proper_names(bare)),
+        scope=frozenset(scope_groups(local_tokens)),
+        ref_years=frozenset(ref_years),
+        cumulative=bool(_CUMULATIVE_RE.search(raw)),
+        doc_date=doc_date,
+        is_table=is_table,
+        surface=surface,
+        bare_sentence=bare,
+    )
+
+
+FEATURES: tuple[str, ...] = (
+    "sent_overlap", "sent_containment", "local_overlap", "left_overlap", "right_overlap",
+    "noun_head_equal", "noun_overlap", "noun_missing", "context_overlap", "names_overlap",
+    "names_mismatch", "heading_overlap", "row_overlap", "fuzz_sentence", "fuzz_local",
+    "scope_diff", "plan_vs_actual", "total_vs_part", "rate_vs_total", "provisional_diff",
+    "change_any", "ref_both", "ref_disjoint", "ref_one", "cumulative_any", "doc_date_days",
+    "same_doc", "same_sentence", "rel_diff", "log_ratio", "digit_similarity", "same_digit_count",
+    "support_min", "support_max", "support_ratio", "qualifier_any", "precision_diff",
+    "is_date", "is_count", "is_money", "is_percent", "is_quantity", "table_any", "table_both",
+    "event_overlap", "year_gap",
+)
+
+
+def _date_ordinal(iso: str | None) -> int | None:
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        from datetime import date
+
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
+    """The features of a pair of claims of one block, in the order of :data:`FEATURES`."""
+    ca, cb = a.claim, b.claim
+    local_a = set(a.left) | set(a.right)
+    local_b = set(b.left) | set(b.right)
+    context_a = a.sent | a.prev | a.heading
+    context_b = b.sent | b.prev | b.heading
+    names_mismatch = 0.0
+    for name in a.names ^ b.names:
+        other = context_b if name in a.names else context_a
+        if stem(name) not in other:
+            names_mismatch += idf(stem(name))
+    scope_a, scope_b = a.scope, b.scope
+    ref_both = bool(a.ref_years and b.ref_years)
+    da, db = _date_ordinal(a.doc_date), _date_ordinal(b.doc_date)
+    pa, pb = values.point(ca), values.point(cb)
+    if ca.kind == "date":
+        ia, ib = values.date_interval(ca), values.date_interval(cb)
+        year_gap = abs(ia[0].year - ib[0].year) if ia and ib else 0
+        log_ratio = 0.0
+    else:
+        year_gap = 0
+        log_ratio = abs(math.log10(abs(pa) / abs(pb))) if pa and pb and pa * pb > 0 else 3.0
+    digits_a, digits_b = values.digits_of(ca), values.digits_of(cb)
+    events_a = {t for t in (local_a | a.prev) if t in _EVENT_WORDS}
+    events_b = {t for t in (local_b | b.prev) if t in _EVENT_WORDS}
+    wa, wb = values.width(ca), values.width(cb)
+    return [
+        idf.overlap(a.sent, b.sent),
+        idf.containment(a.sent, b.sent),
+        idf.overlap(local_a, local_b),
+        idf.overlap(a.left, b.left),
+        idf.overlap(a.right, b.right),
+        float(a.head is not None and a.head == b.head),
+        idf.overlap(a.noun, b.noun),
+        float(not a.noun or not b.noun),
+        idf.overlap(context_a, context_b),
+        idf.overlap(a.names, b.names),
+        min(names_mismatch, 30.0) / 30.0,
+        idf.overlap(a.heading, b.heading),
+        idf.containment(a.row or a.sent, b.row or b.sent) if (a.row or b.row) else 0.0,
+        fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0,
+        fuzz.token_set_ratio(" ".join(a.left + a.right), " ".join(b.left + b.right)) / 100.0,
+        float(len(scope_a ^ scope_b)),
+        float(("plan" in scope_a) != ("plan" in scope_b) or ("actual" in scope_a) != ("actual" in scope_b)),
+        float(("total" in scope_a) != ("total" in scope_b) or ("part" in scope_a) != ("part" in scope_b)),
+        float(("rate" in scope_a) != ("rate" in scope_b)),
+        float(("provisional" in scope_a) != ("provisional" in scope_b)),
+        float("change" in scope_a or "change" in scope_b),
+        float(ref_both),
+        float(ref_both and not (a.ref_years & b.ref_years)),
+        float(bool(a.ref_years) != bool(b.ref_years)),
+        float(a.cumulative or b.cumulative),
+        min(abs(da - db), 3650) / 365.0 if da is not None and db is not None else -1.0,
+        float(ca.doc == cb.doc),
+        float(ca.doc == cb.doc and ca.sentence_start == cb.sentence_start),
+        values.relative_difference(ca, cb),
+        min(log_ratio, 3.0),
+        Levenshtein.normalized_similarity(digits_a, digits_b) if digits_a and digits_b else 0.0,
+        float(len(digits_a) == len(digits_b)),
+        math.log1p(min(a.support, b.support)),
+        math.log1p(max(a.support, b.support)),
+        (min(a.support, b.support) / max(a.support, b.support)),
+        float(bool(ca.qualifier) or bool(cb.qualifier)),
+        min(abs((wa if math.isfinite(wa) else 10.0) - (wb if math.isfinite(wb) else 10.0)), 10.0),
+        float(ca.kind == "date"),
+        float(ca.kind == "count"),
+        float(ca.kind == "money"),
+        float(ca.kind == "percent"),
+        float(ca.kind == "quantity"),
+        float(a.is_table or b.is_table),
+        float(a.is_table and b.is_table),
+        idf.overlap(events_a, events_b) if (events_a or events_b) else -1.0,
+        float(min(year_gap, 50)),
+    ]
+
+
+def shared_words(a: ClaimContext, b: ClaimContext, idf: Idf, *, limit: int = 4) -> list[str]:
+    """The rarest words two claims' contexts share, as written in ``a``'s sentence."""
+    common = (a.sent | set(a.noun) | a.row) & (b.sent | set(b.noun) | b.row | b.prev | b.heading)
+    ranked = sorted(common, key=lambda t: (-idf(t), t))
+    result = []
+    for token in ranked:
+        word = a.surface.get(token, token)
+        if word not in result:
+            result.append(word)
+        if len(result) >= limit:
+            break
+    return result
+
+
+def value_support(contexts: Sequence[ClaimContext | None]) -> Counter:
+    """How many claims state each displayed value (for explanations)."""
+    counts: Counter = Counter()
+    for ctx in contexts:
+        if ctx is not None:
+            counts[values.display_value(ctx.claim)] += 1
+    return counts

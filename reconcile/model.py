@@ -1,0 +1,157 @@
+"""Records of reconciliation: facts (groups of claims), discrepancies, reviews, the report."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from claims import Claim
+
+#: Classes of a multi-claim group.  Only the last two are discrepancies (flags).
+CLASSES: tuple[str, ...] = ("agree", "compatible", "conflict", "possible_update")
+FLAG_CLASSES: frozenset[str] = frozenset({"conflict", "possible_update"})
+REVIEW_STATES: tuple[str, ...] = ("unreviewed", "confirmed", "dismissed")
+SCHEMA = "reconcile/report@1"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A group of claims that state one fact, and how their values relate.
+
+    Attributes:
+        key: What the fact is, without offsets: kind, unit and the words that bind it.
+        label: A short plain-language name of the fact ("number of grassroots projects").
+        klass: One of :data:`CLASSES`.
+        claims: The claims, sorted by document and offset.
+        values: The distinct values stated, one per side, as displayed.
+        explanation: One sentence naming the evidence.
+        confidence: How sure the grouping is, 0..1.
+    """
+
+    key: str
+    label: str
+    klass: str
+    claims: tuple[Claim, ...]
+    values: tuple[str, ...]
+    explanation: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A flagged fact: its claims cannot all be true (``conflict``) or may be an update.
+
+    Attributes:
+        id: The fingerprint: stable across re-runs, edits elsewhere in the documents and
+            restatements of a value already seen; it changes when a new value appears.
+        fact: The fact's label.
+        fact_key: The fact's key (see :class:`Fact`).
+        klass: ``conflict`` or ``possible_update``.
+        claims: The claims, sorted by document and offset.
+        values: The distinct values (one per side), as displayed.
+        sides: For each value, the ids of the claims that state it.
+        explanation: One sentence naming the evidence.
+        confidence: 0..1; ``--min-confidence`` filters on it.
+    """
+
+    id: str
+    fact: str
+    fact_key: str
+    klass: str
+    claims: tuple[Claim, ...]
+    values: tuple[str, ...]
+    sides: tuple[tuple[str, ...], ...]
+    explanation: str
+    confidence: float
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The documents involved, sorted."""
+        return tuple(sorted({c.doc for c in self.claims}))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A reviewer's verdict on one discrepancy fingerprint.
+
+    Attributes:
+        fingerprint: The discrepancy id decided.
+        verdict: ``confirmed`` (the flag is a real discrepancy) or ``dismissed``.
+        by: Who decided.
+        at: When, ISO 8601 UTC ("2026-11-23T10:15:00Z").
+        note: Free text.
+        value: The value the reviewer says is correct, if given.
+        fact: The fact's label when decided (context for later reviewers).
+        values: The values the reviewer saw.
+    """
+
+    fingerprint: str
+    verdict: str
+    by: str
+    at: str
+    note: str = ""
+    value: str | None = None
+    fact: str = ""
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """The review state of one discrepancy in a report.
+
+    Attributes:
+        state: ``unreviewed``, ``confirmed`` or ``dismissed``.
+        decision: The decision behind the state, if any.
+        earlier: Decisions taken on the same fact with other values (context only).
+    """
+
+    state: str = "unreviewed"
+    decision: Decision | None = None
+    earlier: tuple[Decision, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A scanned document: id (path relative to the scanned folder), content hash, own date."""
+
+    id: str
+    sha256: str
+    date: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one check found: the input of every renderer.
+
+    Attributes:
+        documents: The scanned documents, sorted by id.
+        claims: Every extracted claim, sorted by document and offset.
+        discrepancies: The flags, sorted by id.
+        facts: The multi-claim groups that are not flags (``agree``/``compatible``).
+        reviews: Review state per discrepancy id (missing ids are unreviewed).
+        warnings: One-line warnings met on the way (empty documents skipped, ...).
+    """
+
+    documents: tuple[DocumentInfo, ...]
+    claims: tuple[Claim, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    facts: tuple[Fact, ...] = ()
+    reviews: Mapping[str, Review] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def review_of(self, discrepancy: Discrepancy) -> Review:
+        """The review of ``discrepancy`` (unreviewed when no decision exists)."""
+        return self.reviews.get(discrepancy.id, Review())
+
+    def gate_failures(self, fail_on: str = "unreviewed") -> list[Discrepancy]:
+        """The discrepancies that fail the gate.
+
+        Args:
+            fail_on: ``unreviewed`` (no decision yet), ``confirmed`` (unreviewed or
+                confirmed: a real discrepancy is still in the documents) or ``none``.
+        """
+        if fail_on == "none":
+            return []
+        failing = {"unreviewed"} if fail_on == "unreviewed" else {"unreviewed", "confirmed"}
+        return [d for d in self.discrepancies if self.review_of(d).state in failing]

@@ -1,0 +1,130 @@
+"""Small text tools for binding claims to facts: tokens, stems, stop words, scope words, IDF."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves
+said says say according per cent percent per-cent while whose within without upon across
+among around via since including include includes included new one two three four five six seven
+eight nine ten first second third also however may might must shall us like well still yet
+year years month months day days week weeks time times ago later earlier today yesterday tomorrow
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec mr mrs ms dr its it's i'm we're they're s t
+""".split())
+
+# Words that change which quantity a number measures even when everything else matches:
+# a total vs a part, a plan vs an outcome, a yearly rate vs a running total.
+SCOPE_GROUPS: dict[str, frozenset[str]] = {
+    "total": frozenset("total overall combined altogether entire whole aggregate cumulative cumulatively sum".split()),
+    "part": frozenset("part portion share including includes of_which among remaining rest".split()),
+    "rate": frozenset("annual annually yearly monthly weekly daily per each every average mean median "
+                      "hourly a_year a_day a_month rate".split()),
+    "plan": frozenset("planned plan plans budget budgeted budgets target targets targeted projected projection "
+                      "forecast forecasts expected expects estimate estimated estimates proposed proposal "
+                      "allocated allocation earmarked pledged pledge committed commitment initial original "
+                      "originally scheduled aim aims goal goals envisaged anticipated up_to would will could "
+                      "capacity design designed maximum potential".split()),
+    "actual": frozenset("actual actually final finally spent outturn achieved recorded reached completed "
+                        "delivered measured realised realized paid disbursed sold attended counted".split()),
+    "provisional": frozenset("provisional preliminary interim initial early first-round".split()),
+    "change": frozenset("increase increased decrease decreased rise rose fall fell grew growth up down gain "
+                        "loss drop dropped cut cuts more fewer additional extra further another overrun "
+                        "change changed higher lower difference".split()),
+    "net_gross": frozenset("net gross".split()),
+    "max_min": frozenset("peak record highest lowest maximum minimum largest smallest biggest top".split()),
+}
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-‑]*[A-Za-z]|[A-Za-z]")
+_CAPITAL_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[-‑][A-Z][a-z]+)*|[A-Z]{2,}[a-z]?)\b")
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: "projects" -> "project", "trainees" -> "trainee"."""
+    w = word.lower().replace("’", "'").replace("‑", "-").strip("'-")
+    if len(w) <= 3:
+        return w
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"),
+                                ("shes", "sh"), ("ing", ""), ("edly", ""), ("ed", ""), ("'s", ""),
+                                ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                return w
+            if suffix in ("ing", "ed") and len(w) - len(suffix) < 4:
+                continue
+            return w[: len(w) - len(suffix)] + replacement
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (letters only; numbers and punctuation dropped)."""
+    return [m.group(0).lower().replace("’", "'").replace("‑", "-") for m in _WORD_RE.finditer(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of ``text``, in order."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1]
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised words and acronyms (lower-cased), sentence-initial words included."""
+    return {m.group(0).lower() for m in _CAPITAL_RE.finditer(text) if m.group(0).lower() not in STOP_WORDS}
+
+
+def scope_groups(tokens: Iterable[str]) -> set[str]:
+    """Which :data:`SCOPE_GROUPS` the (unstemmed, lower-case) tokens touch."""
+    found = set()
+    token_set = set(tokens)
+    for name, group in SCOPE_GROUPS.items():
+        if token_set & group:
+            found.add(name)
+    return found
+
+
+class Idf:
+    """Inverse document frequency of stems over a set of texts (here: sentences)."""
+
+    def __init__(self, texts: Iterable[Iterable[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for tokens in texts:
+            n += 1
+            df.update(set(tokens))
+        self.n = max(n, 1)
+        self.df = df
+        self.default = math.log((self.n + 1) / 1) + 1
+
+    def __call__(self, token: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1
+
+    def weight(self, tokens: Iterable[str]) -> float:
+        return sum(self(t) for t in set(tokens))
+
+    def overlap(self, a: Iterable[str], b: Iterable[str]) -> float:
+        """IDF-weighted Jaccard similarity of two token sets (0..1)."""
+        sa, sb = set(a), set(b)
+        if not sa or not sb:
+            return 0.0
+        inter = sum(self(t) for t in sa & sb)
+        union = sum(self(t) for t in sa | sb)
+        return inter / union if union else 0.0
+
+    def containment(self, a: Iterable[str], b: Iterable[str]) -> float:
+        """IDF-weighted share of the smaller set found in the larger (0..1)."""
+        sa, sb = set(a), set(b)
+        if not sa or not sb:
+            return 0.0
+        small = sa if self.weight(sa) <= self.weight(sb) else sb
+        inter = sum(self(t) for t in sa & sb)
+        total = self.weight(small)
+        return inter / total if total else 0.0

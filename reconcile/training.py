@@ -1,0 +1,212 @@
+"""Train and validate the pair model on labelled corpora (needs the ``train`` extra).
+
+A corpus is a folder with ``docs/`` (or the documents themselves) and a ``gold.json`` in
+the format of ``score.py``.  Every pair of claims that the engine would score (one block,
+incompatible values, a shared binding word) is labelled from the gold answers: 1 when the
+two claims sit on different sides of one gold discrepancy, 0 otherwise; pairs touching
+an optional or derived case are left out (neither right nor wrong).
+
+Usage::
+
+    python -m reconcile.training CORPUS... --out reconcile/data/pair_model.json
+    python -m reconcile.training CORPUS... --loco --score path/to/score.py
+
+``--loco`` trains once per corpus with that corpus left out, checks the held-out corpus
+with the model that never saw it, and scores it: the honest figure for documents the tool
+has never seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from claims import Claim, extract_claims, find_documents, read_text
+
+from .engine import build_flags, candidate_pairs
+from .features import FEATURES, ClaimContext, build_contexts, pair_features
+from .model import Report
+from .text import Idf
+
+
+@dataclass
+class CorpusData:
+    """One corpus, extracted and scored into pairs."""
+
+    name: str
+    folder: Path
+    gold: dict
+    claims: list[Claim]
+    contexts: list[ClaimContext | None]
+    idf: Idf
+    pairs: list[tuple[int, int]]
+    rows: np.ndarray
+    labels: np.ndarray  # 1, 0, or -1 (left out)
+
+
+def _docs_folder(corpus: Path) -> Path:
+    return corpus / "docs" if (corpus / "docs").is_dir() else corpus
+
+
+def _overlaps(claim: Claim, span: dict) -> bool:
+    return claim.doc == span["doc"] and claim.start < span["end"] and span["start"] < claim.end
+
+
+def load_corpus(corpus: str | Path, gold_path: str | Path | None = None) -> CorpusData:
+    """Extract a corpus's claims and label the candidate pairs from its gold file."""
+    corpus = Path(corpus)
+    gold_file = Path(gold_path) if gold_path else corpus / "gold.json"
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    claims: list[Claim] = []
+    for doc_id, path in find_documents([_docs_folder(corpus)]):
+        claims.extend(extract_claims(read_text(path), doc=doc_id))
+    claims.sort(key=lambda c: (c.doc, c.start, c.end))
+    contexts, idf = build_contexts(claims)
+    pairs = candidate_pairs(contexts, idf)
+    rows = np.asarray([pair_features(contexts[i], contexts[j], idf) for i, j in pairs], dtype=float)
+    labels = np.asarray([label_pair(contexts[i].claim, contexts[j].claim, gold) for i, j in pairs], dtype=int)
+    return CorpusData(gold.get("corpus", corpus.name), corpus, gold, claims, contexts, idf, pairs,
+                      rows.reshape(len(pairs), len(FEATURES)), labels)
+
+
+def _side_index(claim: Claim, case: dict) -> int | None:
+    for k, side in enumerate(case["sides"]):
+        if any(_overlaps(claim, span) for span in side):
+            return k
+    return None
+
+
+def label_pair(a: Claim, b: Claim, gold: dict) -> int:
+    """1: different sides of one gold discrepancy; -1: touches an optional or derived case; 0."""
+    for case in gold.get("discrepancies", []):
+        sa, sb = _side_index(a, case), _side_index(b, case)
+        if sa is not None and sb is not None and sa != sb:
+            return 1
+    for case in gold.get("optional", []):
+        if _side_index(a, case) is not None or _side_index(b, case) is not None:
+            return -1
+    for case in gold.get("derived", []):
+        spans = case.get("claims", [])
+        if any(_overlaps(a, s) for s in spans) and any(_overlaps(b, s) for s in spans):
+            return -1
+    return 0
+
+
+def fit(rows: np.ndarray, labels: np.ndarray, *, seed: int = 0):
+    """Fit the gradient-boosted trees on labelled rows (label -1 rows are dropped)."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    keep = labels >= 0
+    model = GradientBoostingClassifier(n_estimators=300, max_depth=3, learning_rate=0.05,
+                                       subsample=0.8, min_samples_leaf=5, random_state=seed)
+    model.fit(rows[keep], labels[keep])
+    return model
+
+
+def export_model(model, *, threshold: float, meta: dict | None = None) -> dict:
+    """The fitted model as the plain dict :class:`reconcile.pairmodel.TreeEnsemble` reads."""
+    init = model.init_.class_prior_[1] if hasattr(model.init_, "class_prior_") else 0.5
+    trees = []
+    for estimator in model.estimators_[:, 0]:
+        t = estimator.tree_
+        trees.append({
+            "feature": [int(f) if f >= 0 else -2 for f in t.feature],
+            "threshold": [float(x) for x in t.threshold],
+            "left": [int(x) for x in t.children_left],
+            "right": [int(x) for x in t.children_right],
+            "value": [float(v[0][0]) for v in t.value],
+        })
+    return {
+        "format": "reconcile-gbt@1",
+        "features": list(FEATURES),
+        "init": float(np.log(init / (1 - init))),
+        "learning_rate": float(model.learning_rate),
+        "threshold": threshold,
+        "trees": trees,
+        "meta": meta or {},
+    }
+
+
+def report_for(data: CorpusData, probabilities: np.ndarray, threshold: float) -> dict:
+    """The JSON report (as a dict) a check of ``data`` gives with these pair probabilities."""
+    from reports.json_report import report_to_dict
+
+    from .model import DocumentInfo
+
+    result = build_flags(data.claims, data.contexts, data.idf, data.pairs, probabilities, threshold=threshold)
+    docs = tuple(DocumentInfo(doc_id, "") for doc_id in sorted({c.doc for c in data.claims}))
+    report = Report(documents=docs, claims=tuple(data.claims), discrepancies=result.discrepancies,
+                    facts=result.facts)
+    return report_to_dict(report)
+
+
+def _load_scorer(path: str):
+    spec = importlib.util.spec_from_file_location("score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def leave_one_out(corpora: Sequence[CorpusData], threshold: float, score_py: str | None) -> list[dict]:
+    """Train without each corpus in turn and score it; returns the scorer's results."""
+    scorer = _load_scorer(score_py) if score_py else None
+    results = []
+    for k, held in enumerate(corpora):
+        train_rows = np.vstack([c.rows for i, c in enumerate(corpora) if i != k and len(c.rows)])
+        train_labels = np.concatenate([c.labels for i, c in enumerate(corpora) if i != k and len(c.rows)])
+        model = fit(train_rows, train_labels)
+        probs = model.predict_proba(held.rows)[:, 1] if len(held.rows) else np.zeros(0)
+        report = report_for(held, probs, threshold)
+        if scorer:
+            results.append(scorer.score(report, held.gold, verbose=False))
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m reconcile.training", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpora", nargs="+", help="corpus folders (each with gold.json)")
+    parser.add_argument("--out", help="write the model trained on all corpora here")
+    parser.add_argument("--loco", action="store_true", help="leave-one-corpus-out validation")
+    parser.add_argument("--score", help="path of score.py (for --loco)")
+    parser.add_argument("--threshold", type=float, default=0.5)
+    args = parser.parse_args(argv)
+    corpora = [load_corpus(c) for c in args.corpora]
+    for c in corpora:
+        print(f"{c.name}: {len(c.claims)} claims, {len(c.pairs)} pairs, {int((c.labels == 1).sum())} positive",
+              file=sys.stderr)
+    if args.loco:
+        results = leave_one_out(corpora, args.threshold, args.score)
+        scorer = _load_scorer(args.score) if args.score else None
+        for r in results:
+            print(scorer.line(r) if scorer else r)
+        if results:
+            tp = sum(r["tp"] for r in results)
+            flags = sum(r["flags"] for r in results)
+            found = sum(r["found"] for r in results)
+            gold = sum(r["gold"] for r in results)
+            traps = sum(r["trap_hits"] for r in results)
+            print(f"LOCO overall: P={tp / flags if flags else 1:.3f} R={found / gold if gold else 1:.3f} "
+                  f"({found}/{gold} found, {flags - tp} false of {flags} flags) traps hit {traps}")
+    if args.out:
+        rows = np.vstack([c.rows for c in corpora if len(c.rows)])
+        labels = np.concatenate([c.labels for c in corpora if len(c.rows)])
+        model = fit(rows, labels)
+        data = export_model(model, threshold=args.threshold,
+                            meta={"corpora": [c.name for c in corpora], "pairs": int((labels >= 0).sum()),
+                                  "positives": int((labels == 1).sum())})
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

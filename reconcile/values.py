@@ -1,0 +1,186 @@
+"""Compare claim values as intervals: which claims can be compared, and which agree.
+
+Numbers are compared in base units (a quantity's unit converted to its dimension's base
+unit: km and miles are comparable), money only within one currency, dates as the span of
+days they cover ("February 1992" covers 1992-02-01..1992-02-29, and so agrees with
+"1992"), and never a year with a count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+from claims import Claim
+from claims.lexicon import UNITS
+
+_INF = math.inf
+_TIME_ZONE_RE = re.compile(r"\b(?:UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|local time|time zone|[+-][0-9]{1,2}:?[0-9]{2}|UTC[+−-][0-9]+)\b")
+
+
+def unit_dimension(unit: str | None) -> tuple[str | None, float]:
+    """Dimension and factor to base of a unit symbol ("km" -> ("length", 1000.0))."""
+    if not unit:
+        return None, 1.0
+    base = unit.split("/", 1)[0]
+    per = unit.split("/", 1)[1] if "/" in unit else ""
+    if base in UNITS:
+        symbol, dimension, factor = UNITS[base]
+        return (dimension + ("/" + per if per else "")), factor
+    return unit, 1.0
+
+
+def block_key(claim: Claim) -> tuple[str, ...] | None:
+    """Claims can only be compared within one block: kind plus currency or dimension.
+
+    Returns ``None`` for claims that are never compared (ordinals, relative dates, times).
+    """
+    if claim.kind == "ordinal":
+        return None
+    if claim.kind == "date":
+        if not isinstance(claim.value, str) or not claim.low:
+            return None
+        return ("date",)
+    if claim.low is None and claim.high is None and claim.value is None:
+        return None
+    if claim.kind == "money":
+        return ("money", claim.unit or "?")
+    if claim.kind == "quantity":
+        dimension, _ = unit_dimension(claim.unit)
+        return ("quantity", dimension or "?")
+    if claim.kind == "percent":
+        return ("percent",)
+    return ("count",)
+
+
+def numeric_interval(claim: Claim) -> tuple[float, float]:
+    """The claim's interval in base units; open ends are infinite."""
+    factor = unit_dimension(claim.unit)[1] if claim.kind == "quantity" else 1.0
+    low = claim.low if isinstance(claim.low, (int, float)) else None
+    high = claim.high if isinstance(claim.high, (int, float)) else None
+    value = claim.value if isinstance(claim.value, (int, float)) else None
+    if low is None and high is None and value is not None:
+        low = high = value
+    lo = low * factor if low is not None else -_INF
+    hi = high * factor if high is not None else _INF
+    if lo == -_INF and claim.kind in ("count", "money", "quantity") and (value or 0) >= 0:
+        lo = 0.0
+    return lo, hi
+
+
+def point(claim: Claim) -> float | None:
+    """A single number for the claim (its value, or the middle of its range), in base units."""
+    factor = unit_dimension(claim.unit)[1] if claim.kind == "quantity" else 1.0
+    if isinstance(claim.value, (int, float)):
+        return claim.value * factor
+    lo, hi = numeric_interval(claim)
+    if math.isfinite(lo) and math.isfinite(hi):
+        return (lo + hi) / 2
+    if math.isfinite(lo):
+        return lo
+    if math.isfinite(hi):
+        return hi
+    return None
+
+
+def _to_date(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return None
+
+
+def date_interval(claim: Claim) -> tuple[date, date] | None:
+    """First and last day a dated claim covers, or ``None`` when it has no calendar value."""
+    lo, hi = _to_date(claim.low) if isinstance(claim.low, str) else None, \
+        _to_date(claim.high) if isinstance(claim.high, str) else None
+    if lo is None or hi is None:
+        return None
+    return lo, hi
+
+
+def _mentions_clock(claim: Claim) -> bool:
+    return bool(_TIME_ZONE_RE.search(claim.sentence) or re.search(r"[0-9]{1,2}:[0-9]{2}", claim.text))
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Can both claims be true of one fact?  (Intervals overlap.)
+
+    Two day-precision dates one day apart are compatible when either sentence names a
+    clock or time zone: the same instant falls on different dates in different zones.
+    """
+    if a.kind == "date" or b.kind == "date":
+        ia, ib = date_interval(a), date_interval(b)
+        if ia is None or ib is None:
+            return True
+        slack = 1 if (_mentions_clock(a) or _mentions_clock(b)) else 0
+        return ia[0].toordinal() - slack <= ib[1].toordinal() and ib[0].toordinal() - slack <= ia[1].toordinal()
+    lo_a, hi_a = numeric_interval(a)
+    lo_b, hi_b = numeric_interval(b)
+    # strict bounds ("over 38 million") still allow a value equal to the bound's rounding
+    tolerance = 1e-9 * max(1.0, abs(lo_a), abs(lo_b))
+    return lo_a <= hi_b + tolerance and lo_b <= hi_a + tolerance
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Are the two claims of one block (same kind and currency or dimension)?"""
+    ka, kb = block_key(a), block_key(b)
+    return ka is not None and ka == kb
+
+
+def relative_difference(a: Claim, b: Claim) -> float:
+    """How far apart two values are: 0 (equal) .. 1 (very different)."""
+    if a.kind == "date":
+        ia, ib = date_interval(a), date_interval(b)
+        if ia is None or ib is None:
+            return 1.0
+        days = abs(((ia[0].toordinal() + ia[1].toordinal()) - (ib[0].toordinal() + ib[1].toordinal())) / 2)
+        return min(1.0, days / 3650.0)
+    pa, pb = point(a), point(b)
+    if pa is None or pb is None:
+        return 1.0
+    scale = max(abs(pa), abs(pb))
+    return min(1.0, abs(pa - pb) / scale) if scale else 0.0
+
+
+def width(claim: Claim) -> float:
+    """How wide (imprecise) a claim's interval is, relative to its value; 0 for exact."""
+    if claim.kind == "date":
+        interval = date_interval(claim)
+        if interval is None:
+            return _INF
+        return float(interval[1].toordinal() - interval[0].toordinal())
+    lo, hi = numeric_interval(claim)
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return _INF
+    scale = max(abs(lo), abs(hi), 1e-12)
+    return (hi - lo) / scale
+
+
+def digits_of(claim: Claim) -> str:
+    """The digits written in the claim ("3,142,870" -> "3142870")."""
+    return re.sub(r"[^0-9]", "", claim.text)
+
+
+def _format_number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def display_value(claim: Claim) -> str:
+    """A short, canonical rendering of a claim's value ("1992-02", "over 38,000,000 USD")."""
+    if claim.kind == "date":
+        return str(claim.value) if claim.value else claim.text
+    unit = claim.unit or ""
+    if claim.kind == "percent":
+        unit = "%"
+    if claim.value is None or not isinstance(claim.value, (int, float)):
+        lo = claim.low if isinstance(claim.low, (int, float)) else None
+        hi = claim.high if isinstance(claim.high, (int, float)) else None
+        body = f"{_format_number(lo) if lo is not None else '…'}–{_format_number(hi) if hi is not None else '…'}"
+    else:
+        body = _format_number(float(claim.value))
+    qualifier = f"{claim.qualifier} " if claim.qualifier and claim.qualifier not in ("range", "ratio") else ""
+    return f"{qualifier}{body}{(' ' + unit) if unit and unit != '%' else unit}".strip()

@@ -1,0 +1,126 @@
+"""The JSON report: the machine contract ``reconcile/report@1``.
+
+Fixed fields (others may be added, never removed or renamed)::
+
+    {"schema": "reconcile/report@1",
+     "documents": [{"id", "sha256"}],
+     "claims": [{"id", "doc", "start", "end", "text", "kind", "value", "low", "high",
+                 "unit", "sentence"}],
+     "discrepancies": [{"id", "fact", "class", "claims": [claim ids], "values",
+                        "explanation", "confidence", "review": {"state", ...}}]}
+
+Output is deterministic: lists are sorted and keys are written in a fixed order, so two
+runs over the same inputs give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+
+from claims import Claim
+from reconcile.model import SCHEMA, Decision, Discrepancy, Fact, Report, Review
+
+
+def claim_to_dict(claim: Claim) -> dict:
+    """A claim in the report's form."""
+    return {
+        "id": claim.id,
+        "doc": claim.doc,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "kind": claim.kind,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "precision": claim.precision,
+        "noun": claim.noun,
+        "sentence": claim.sentence,
+        "sentence_start": claim.sentence_start,
+    }
+
+
+def decision_to_dict(decision: Decision) -> dict:
+    """A decision as shown inside a report's ``review``."""
+    return {
+        "fingerprint": decision.fingerprint,
+        "verdict": decision.verdict,
+        "by": decision.by,
+        "at": decision.at,
+        "note": decision.note,
+        "value": decision.value,
+        "fact": decision.fact,
+        "values": list(decision.values),
+    }
+
+
+def review_to_dict(review: Review) -> dict:
+    """The ``review`` object of a discrepancy."""
+    data: dict = {"state": review.state}
+    if review.decision is not None:
+        d = review.decision
+        data.update({"by": d.by, "at": d.at, "note": d.note, "value": d.value})
+    if review.earlier:
+        data["earlier"] = [decision_to_dict(d) for d in review.earlier]
+    return data
+
+
+def discrepancy_to_dict(discrepancy: Discrepancy, review: Review) -> dict:
+    """A discrepancy in the report's form."""
+    return {
+        "id": discrepancy.id,
+        "fact": discrepancy.fact,
+        "fact_key": discrepancy.fact_key,
+        "class": discrepancy.klass,
+        "claims": [c.id for c in discrepancy.claims],
+        "documents": list(discrepancy.documents),
+        "values": list(discrepancy.values),
+        "sides": [list(side) for side in discrepancy.sides],
+        "explanation": discrepancy.explanation,
+        "confidence": round(discrepancy.confidence, 3),
+        "review": review_to_dict(review),
+    }
+
+
+def fact_to_dict(fact: Fact) -> dict:
+    """An agreeing or compatible group, reported as a fact (never a flag)."""
+    return {
+        "key": fact.key,
+        "fact": fact.label,
+        "class": fact.klass,
+        "claims": [c.id for c in fact.claims],
+        "values": list(fact.values),
+        "explanation": fact.explanation,
+        "confidence": round(fact.confidence, 3),
+    }
+
+
+def report_to_dict(report: Report) -> dict:
+    """The whole report as a JSON-ready dict (the ``reconcile/report@1`` contract)."""
+    discrepancies = sorted(report.discrepancies, key=lambda d: d.id)
+    states = [report.review_of(d).state for d in discrepancies]
+    return {
+        "schema": SCHEMA,
+        "summary": {
+            "documents": len(report.documents),
+            "claims": len(report.claims),
+            "discrepancies": len(discrepancies),
+            "unreviewed": states.count("unreviewed"),
+            "confirmed": states.count("confirmed"),
+            "dismissed": states.count("dismissed"),
+            "facts": len(report.facts),
+        },
+        "documents": [{"id": d.id, "sha256": d.sha256, "date": d.date}
+                      for d in sorted(report.documents, key=lambda d: d.id)],
+        "claims": [claim_to_dict(c) for c in sorted(report.claims, key=lambda c: (c.doc, c.start, c.end))],
+        "discrepancies": [discrepancy_to_dict(d, report.review_of(d)) for d in discrepancies],
+        "facts": [fact_to_dict(f) for f in sorted(report.facts, key=lambda f: (f.key, f.claims[0].id))],
+        "warnings": list(report.warnings),
+    }
+
+
+def render_json(report: Report) -> str:
+    """The report as pretty-printed JSON with a trailing newline."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,142 @@
+"""What the extractor finds: table-driven cases for every kind, qualifier and non-claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract_claims
+
+
+def find(text: str, surface: str):
+    """The claim whose text is ``surface`` (exactly one must exist)."""
+    matches = [c for c in extract_claims(text, doc="t.txt") if c.text == surface]
+    assert len(matches) == 1, [c.text for c in extract_claims(text, doc="t.txt")]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "low", "high", "precision"),
+    [
+        ("Ties were set up in 1998 after talks.", "1998", "1998", "1998-01-01", "1998-12-31", "year"),
+        ("He served from 2018-2024 in Tokyo.", "2018-2024", "2018/2024", "2018-01-01", "2024-12-31", "range"),
+        ("The plan covers 2026\u20112030.", "2026\u20112030", "2026/2030", "2026-01-01", "2030-12-31", "range"),
+        ("On December 20, 2025, they met.", "December 20, 2025", "2025-12-20", "2025-12-20", "2025-12-20", "day"),
+        ("Signed on 20 December 2025 in Tokyo.", "20 December 2025", "2025-12-20", "2025-12-20", "2025-12-20", "day"),
+        ("Signed on Dec. 20, 2025 in Tokyo.", "Dec. 20, 2025", "2025-12-20", "2025-12-20", "2025-12-20", "day"),
+        ("Dated 2025-12-20.", "2025-12-20", "2025-12-20", "2025-12-20", "2025-12-20", "day"),
+        ("In February 1992, Japan recognised it.", "February 1992", "1992-02", "1992-02-01", "1992-02-29", "month"),
+        ("As of the 2021 fiscal year, aid grew.", "the 2021 fiscal year", "2021", "2021-01-01", "2022-12-31", "fiscal_year"),
+        ("Results for FY2021 were strong.", "FY2021", "2021", "2021-01-01", "2022-12-31", "fiscal_year"),
+        ("A pilot launch in Q2 2026 is planned.", "Q2 2026", "2026-Q2", "2026-04-01", "2026-06-30", "quarter"),
+        ("It was built in the 1990s.", "the 1990s", "199", "1990-01-01", "1999-12-31", "decade"),
+        ("Work ends in mid-2024.", "mid-2024", "2024", "2024-01-01", "2024-12-31", "year"),
+    ],
+)
+def test_dates_keep_their_precision(text, surface, value, low, high, precision):
+    claim = find(text, surface)
+    assert claim.kind == "date"
+    assert (claim.value, claim.low, claim.high, claim.precision) == (value, low, high, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "low", "high", "unit"),
+    [
+        ("Japan gave US$39.2 million in aid.", "US$39.2 million", "money", 39_200_000, 39_150_000, 39_250_000, "USD"),
+        ("Aid reached $462 million.", "$462 million", "money", 462_000_000, 461_500_000, 462_500_000, "USD"),
+        ("It spent over 38 million dollars.", "over 38 million dollars", "money", 38_000_000, 38_000_000, None, "USD"),
+        ("It pledged 3 trillion yen.", "3 trillion yen", "money", 3e12, 2.5e12, 3.5e12, "JPY"),
+        ("Japan will provide US$352,530 for it.", "US$352,530", "money", 352_530, 352_530, 352_530, "USD"),
+        ("A €5bn fund was set up.", "€5bn", "money", 5e9, 4.5e9, 5.5e9, "EUR"),
+        ("Exports rose by 30\u202f% within five years.", "30\u202f%", "percent", 30, 29.5, 30.5, "%"),
+        ("Scholarships rise by 20 per cent.", "20 per cent", "percent", 20, 19.5, 20.5, "%"),
+        ("One of 470 humanitarian projects.", "470", "count", 470, 470, 470, None),
+        ("Nine Foreign Ministers' Meetings were held; nine in all.", "Nine", "count", 9, 9, 9, None),
+        ("Japan trained approximately 13,220 trainees.", "approximately 13,220", "count", 13220, 12559, 13881, None),
+        ("It sent three X-ray machines.", "three", "count", 3, 3, 3, None),
+        ("It finances 10-15 projects a year.", "10-15", "count", None, 10, 15, None),
+        ("The Nurek plant (capacity: 3 GW) was upgraded.", "3 GW", "quantity", 3, 2.5, 3.5, "GW"),
+        ("The line is 22.4 km long.", "22.4 km", "quantity", 22.4, 22.35, 22.45, "km"),
+        ("Up to two million dollars are allocated.", "Up to two million dollars", "money", 2e6, None, 2e6, "USD"),
+        ("Nearly 50,000 fans came.", "Nearly 50,000", "count", 50000, 47500, 50000, None),
+        ("More than 100,000 people left.", "More than 100,000", "count", 100000, 100000, None, None),
+    ],
+)
+def test_numbers_values_and_intervals(text, surface, kind, value, low, high, unit):
+    claim = find(text, surface)
+    assert claim.kind == kind
+    assert claim.unit == unit
+    assert claim.value == pytest.approx(value) if value is not None else claim.value is None
+    assert claim.low == pytest.approx(low) if low is not None else claim.low is None
+    assert claim.high == pytest.approx(high) if high is not None else claim.high is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("It has over 500 staff.", "over 500", "over"),
+        ("It has more than 500 staff.", "more than 500", "more than"),
+        ("It has up to 500 staff.", "up to 500", "up to"),
+        ("It has at most 500 staff.", "at most 500", "at most"),
+        ("It has approximately 500 staff.", "approximately 500", "approximately"),
+        ("It has about 500 staff.", "about 500", "about"),
+        ("It has nearly 500 staff.", "nearly 500", "nearly"),
+    ],
+)
+def test_qualifier_words_are_recorded(text, surface, qualifier):
+    assert find(text, surface).qualifier == qualifier
+
+
+def test_rounding_precision_widens_the_interval():
+    claim = find("Japan has provided US$39.2 million in aid.", "US$39.2 million")
+    assert (claim.low, claim.high) == (39_150_000, 39_250_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_claim"),
+    [
+        ("The Dushanbe No. 14 Health Center was upgraded.", "No. 14"),
+        ("Health Center No. 14 got new machines.", "No. 14"),
+        ("UN General Assembly Resolution 77/158 was welcomed.", "77/158"),
+        ("It is a member of the G7.", "G7"),
+        ("During the COVID-19 pandemic, aid grew.", "COVID-19"),
+        ("Trains on Line 3 run every five minutes.", "Line 3"),
+        ("The PGII,\u00b2\u2077 the G7, is cooperating.", "\u00b2\u2077"),
+        ("promoting inclusive education^{*1} since 2014", "^{*1}"),
+        ("1. Both sides welcomed the signing.", "1."),
+        ("01 Tokyo's Strategic Layout", "01"),
+        ("Page 2 of 3", "Page 2 of 3"),
+        ("Call +44 20 7946 0958 for tickets.", "+44 20 7946 0958"),
+        ("Rahmon met Taro Aso, a Group 7 member, in Tokyo.", "Group 7"),
+    ],
+)
+def test_identifiers_and_furniture_are_not_claims(text, not_a_claim):
+    start = text.index(not_a_claim)
+    end = start + len(not_a_claim)
+    overlapping = [c.text for c in extract_claims(text) if c.start < end and start < c.end]
+    assert overlapping == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("They celebrate the 32nd anniversary.", "32nd", 32),
+        ("It is the 40th edition.", "40th", 40),
+        ("The third phase starts now.", "third", 3),
+    ],
+)
+def test_ordinals_are_their_own_kind(text, surface, value):
+    claim = find(text, surface)
+    assert (claim.kind, claim.value) == ("ordinal", value)
+
+
+def test_every_claim_has_its_sentence():
+    text = "Aid began in 1996. Since then, 470 projects were funded.\n\nA new line.\n"
+    for claim in extract_claims(text):
+        assert claim.text in claim.sentence
+        assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence
+
+
+def test_crlf_offsets_stay_in_the_original_text():
+    text = "First line.\r\nIt cost $5 million in 2019.\r\n"
+    for claim in extract_claims(text):
+        assert text[claim.start:claim.end] == claim.text
