@@ -21,6 +21,7 @@ from pathlib import Path
 import click
 
 from claims import Claim, ClaimsError
+from reports import FORMATS
 
 from .config import Config, load_config
 
@@ -136,44 +137,64 @@ def claims_frame_csv(claims) -> str:
 
 # ---------------------------------------------------------------- check
 
+def _reviews_loader(decisions_path: str | None, config: Config):
+    """A function giving each discrepancy its review state from the decisions file, or None.
+
+    Filled in by the review workflow (reconcile.decisions).
+    """
+    return None
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="terminal", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="A reconcile.toml or pyproject.toml (default: ./reconcile.toml, ./pyproject.toml).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Report only flags at least this confident (default: config, else 0.5).")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False), default=None,
+              help="The decisions file (default: config, else ./reconcile-decisions.json).")
+@click.option("--fail-on", type=click.Choice(["unreviewed", "confirmed", "none"]), default=None,
+              help="Which review states fail the gate (default: unreviewed).")
 @handle_errors
 def check(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
-          min_confidence: float | None) -> None:
-    """Check PATHS for claims that contradict each other; exit 1 when any is flagged.
+          min_confidence: float | None, decisions_path: str | None, fail_on: str | None) -> None:
+    """Check PATHS for claims that contradict each other; exit 1 when the gate fails.
 
     \b
     Exit codes:
-      0  no discrepancy
-      1  at least one discrepancy
+      0  nothing to act on (no discrepancy in a failing review state)
+      1  the gate failed: by default, a discrepancy nobody has reviewed
       2  usage or input error
     \b
     Example:
+        reconcile check seeds/
         reconcile check seeds/ --format json -o report.json
+        reconcile check docs/ --format sarif -o reconcile.sarif --fail-on confirmed
     """
     from dataclasses import replace
 
-    from reports import render_json
+    from reports import render
 
     from .pipeline import build_report, scan
 
     config = _load_config(config_path)
     if min_confidence is not None:
         config = replace(config, min_confidence=min_confidence)
+    fail_on = fail_on or config.fail_on
     result = scan(paths, config=config)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    report = build_report(result, config=config)
-    _write(render_json(report), output)
-    sys.exit(1 if report.discrepancies else 0)
+    report = build_report(result, config=config, reviews=_reviews_loader(decisions_path, config))
+    _write(render(report, fmt, color=_use_color(output), fail_on=fail_on), output)
+    sys.exit(1 if report.gate_failures(fail_on) else 0)
+
+
+def _use_color(output: str | None) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set."""
+    return output in (None, "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 cli.add_command(check, name="report")

@@ -124,3 +124,8 @@ def report_to_dict(report: Report) -> dict:
 def render_json(report: Report) -> str:
     """The report as pretty-printed JSON with a trailing newline."""
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json_format(report: Report, **_options) -> str:
+    """The ``--format json`` renderer (options such as colour do not apply)."""
+    return render_json(report)
