@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 
@@ -14,14 +15,17 @@ from .sentences import SentenceIndex
 EXTRACTOR_VERSION = "1"
 
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
                        index: SentenceIndex | None = None) -> list[Claim]:
     """Attach sentence, heading and document id to scanner mentions."""
     index = index or SentenceIndex(text)
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
     for m in mentions:
+        line = bisect.bisect_right(line_starts, m.start)
         seg = index.segment_at(m.start)
         if seg is not None and seg.end >= m.end:
             s_start, s_end = seg.start, seg.end
@@ -36,6 +40,8 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
             sentence=sentence, sentence_start=s_start, precision=m.precision, noun=m.noun,
             heading=_SPACES.sub(" ", heading).strip() if heading else None,
             previous=previous,
+            line=line,
+            column=m.start - line_starts[line - 1] + 1,
         ))
     return claims
 

@@ -39,6 +39,8 @@ class Claim:
         heading: The nearest heading or table header row above the claim, if any.
         previous: The one or two sentences before ``sentence`` in the same section (context:
             "celebrate the 32nd anniversary of establishing diplomatic relations ...").
+        line: 1-based line of ``start`` (a ``\r\n`` counts as one line break).
+        column: 1-based column of ``start`` on its line, in characters.
     """
 
     doc: str
@@ -57,6 +59,8 @@ class Claim:
     noun: str | None = None
     heading: str | None = None
     previous: str | None = None
+    line: int = 1
+    column: int = 1
 
     @property
     def id(self) -> str:

@@ -82,6 +82,8 @@ class Decision:
         note: Free text.
         value: The value the reviewer says is correct, if given.
         fact: The fact's label when decided (context for later reviewers).
+        fact_key: The fact's key when decided: a later discrepancy with the same key and
+            overlapping values shows this decision as earlier context.
         values: The values the reviewer saw.
     """
 
@@ -92,6 +94,7 @@ class Decision:
     note: str = ""
     value: str | None = None
     fact: str = ""
+    fact_key: str = ""
     values: tuple[str, ...] = ()
 
 

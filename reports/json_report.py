@@ -39,6 +39,8 @@ def claim_to_dict(claim: Claim) -> dict:
         "noun": claim.noun,
         "sentence": claim.sentence,
         "sentence_start": claim.sentence_start,
+        "line": claim.line,
+        "column": claim.column,
     }
 
 
@@ -52,6 +54,7 @@ def decision_to_dict(decision: Decision) -> dict:
         "note": decision.note,
         "value": decision.value,
         "fact": decision.fact,
+        "fact_key": decision.fact_key,
         "values": list(decision.values),
     }
 
