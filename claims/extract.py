@@ -7,9 +7,10 @@ import os
 import re
 
 from .documents import Document, read_text
+from .lexicon import CURRENCY_SYMBOLS, ISO_4217, UNITS
 from .model import Claim
 from .scanner import Mention, Scanner
-from .sentences import SentenceIndex
+from .sentences import SentenceIndex, table_context
 
 #: Bumped whenever extraction output may change, so that caches of claims are rebuilt.
 EXTRACTOR_VERSION = "1"
@@ -34,16 +35,78 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
         sentence = text[s_start:s_end]
         heading = index.table_header_for(m.start) or index.heading_before(m.start)
         previous = index.previous_text(m.start)
+        row_label = column_label = None
+        if seg is not None and seg.is_table_row:
+            row_label, column_label = table_context(text, m.start)
+            if m.kind == "count" and m.unit is None and m.qualifier is None:
+                m = _with_table_unit(m, row_label, column_label, heading)
         claims.append(Claim(
             doc=doc, start=m.start, end=m.end, text=text[m.start:m.end], kind=m.kind,
             value=m.value, low=m.low, high=m.high, unit=m.unit, qualifier=m.qualifier,
             sentence=sentence, sentence_start=s_start, precision=m.precision, noun=m.noun,
             heading=_SPACES.sub(" ", heading).strip() if heading else None,
             previous=previous,
+            row_label=_SPACES.sub(" ", row_label).strip() if row_label else None,
+            column_label=_SPACES.sub(" ", column_label).strip() if column_label else None,
             line=line,
             column=m.start - line_starts[line - 1] + 1,
         ))
     return claims
+
+
+_UNIT_SPEC = re.compile(
+    r"\(\s*(?:in\s+)?(?P<spec>[^()]{1,20}?)\s*\)|,\s*(?:in\s+)?(?P<spec2>[£$€¥]\s?[A-Za-z]{0,7}|[A-Z]{3}\s?[A-Za-z]{0,7}|%)\s*$")
+_SCALE_WORDS = {"m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "bn": 1e9, "billion": 1e9,
+                "b": 1e9, "k": 1e3, "thousand": 1e3, "000": 1e3, "000s": 1e3, "'000": 1e3, "thousands": 1e3}
+
+
+def _parse_unit_spec(spec: str) -> tuple[str, str | None, float] | None:
+    """A table label's unit: "(£m)" -> ("money", "GBP", 1e6); "(%)" -> ("percent", "%", 1)."""
+    spec = spec.strip().rstrip(".")
+    if spec in ("%", "per cent", "percent", "% of total") or spec.startswith("% "):
+        return "percent", "%", 1.0
+    m = re.fullmatch(r"(?P<cur>US\$|[£$€¥]|[A-Z]{3})\s?(?P<scale>[A-Za-z']{0,8}|000s?)", spec)
+    if m:
+        cur = m.group("cur")
+        code = CURRENCY_SYMBOLS.get(cur) or (cur if cur in ISO_4217 else None)
+        scale_word = m.group("scale").lower()
+        if code and (not scale_word or scale_word in _SCALE_WORDS):
+            return "money", code, _SCALE_WORDS.get(scale_word, 1.0)
+        return None
+    if spec in UNITS:
+        return "quantity", UNITS[spec][0], 1.0
+    m = re.fullmatch(r"(?P<scale>million|thousand|bn|m|'000)\s+(?P<unit>[A-Za-z²³]+)", spec)
+    if m and m.group("unit") in UNITS:
+        return "quantity", UNITS[m.group("unit")][0], _SCALE_WORDS.get(m.group("scale").lower(), 1.0)
+    return None
+
+
+def _with_table_unit(m: Mention, *labels: str | None) -> Mention:
+    """A bare number in a table takes the unit its row or column label states ("(£m)")."""
+    for label in labels:
+        if not label:
+            continue
+        for match in _UNIT_SPEC.finditer(label):
+            parsed = _parse_unit_spec(match.group("spec") or match.group("spec2") or "")
+            if parsed is None:
+                continue
+            kind, unit, scale = parsed
+            if not isinstance(m.value, (int, float)):
+                return m
+            step = (m.precision or 0.0)
+            decimals_step = _step_of(m)
+            value = m.value * scale
+            half = max(step, decimals_step) * scale / 2 if kind != "percent" or decimals_step else 0.0
+            if kind == "percent" and not half:
+                half = decimals_step / 2 if decimals_step else 0.5
+            return Mention(m.start, m.end, kind, value, value - half, value + half, unit, None,
+                           decimals_step * scale if decimals_step else None, m.noun)
+    return m
+
+
+def _step_of(m: Mention) -> float:
+    """The rounding step of a bare number's written digits (1 for "812", 0.1 for "812.6")."""
+    return float(m.precision) if isinstance(m.precision, (int, float)) and m.precision else 1.0
 
 
 def _line_around(text: str, start: int, end: int) -> tuple[int, int]:

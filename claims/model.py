@@ -39,6 +39,8 @@ class Claim:
         heading: The nearest heading or table header row above the claim, if any.
         previous: The one or two sentences before ``sentence`` in the same section (context:
             "celebrate the 32nd anniversary of establishing diplomatic relations ...").
+        row_label: For a number in a table row: the row's first cell ("Private households").
+        column_label: For a number in a table row: its column's header ("2023–24").
         line: 1-based line of ``start`` (a ``\r\n`` counts as one line break).
         column: 1-based column of ``start`` on its line, in characters.
     """
@@ -59,6 +61,8 @@ class Claim:
     noun: str | None = None
     heading: str | None = None
     previous: str | None = None
+    row_label: str | None = None
+    column_label: str | None = None
     line: int = 1
     column: int = 1
 

@@ -202,3 +202,93 @@ class SentenceIndex:
             parts.insert(0, self.text[seg.start:seg.end])
         joined = " ".join(" ".join(p.split()) for p in parts)
         return joined[-limit:] if joined else None
+
+
+_CELL_SPLIT = re.compile(r"\t+|(?<=\S) {2,}(?=\S)|\s*\|\s*")
+
+
+def table_cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row: cells are separated by tabs, runs of two or
+    more spaces, or ``|``."""
+    cells = []
+    cursor = 0
+    for sep in _CELL_SPLIT.finditer(line):
+        if sep.start() > cursor and line[cursor:sep.start()].strip():
+            cells.append(_trim(line, cursor, sep.start()))
+        cursor = sep.end()
+    if cursor < len(line) and line[cursor:].strip():
+        cells.append(_trim(line, cursor, len(line)))
+    return [c for c in cells if c[0] < c[1]]
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end == -1 else end
+    if end > start and text[end - 1] == "\r":
+        end -= 1
+    return start, end
+
+
+_NUMERIC_CELL = re.compile(r"^[\s\u00a0\u202f]*[-+−–]?[£$€¥]?[0-9][0-9,.\u00a0\u202f ]*[%‰]?[\s\u00a0\u202f]*$|^[–—-]$")
+_YEARISH = re.compile(r"^(?:FY\s?)?(?:19|20)[0-9]{2}(?:[-–‑/](?:[0-9]{2}|[0-9]{4}))?[A-Za-z]?$")
+
+
+def _is_header_cell(cell: str) -> bool:
+    cell = cell.strip()
+    return bool(cell) and (not re.search(r"[0-9]", cell) or bool(_YEARISH.match(cell))
+                           or bool(re.search(r"[A-Za-z]{3,}", cell)))
+
+
+def table_context(text: str, offset: int, *, max_rows: int = 40) -> tuple[str | None, str | None]:
+    """For a number in a table row: its row label and the header of its column.
+
+    The row label is the first cell of the row; the column header is the cell of the
+    nearest row above, in the same table, whose cells are labels (words or years), taken
+    by horizontal position (space-aligned tables) or by cell index (tab-separated ones).
+    """
+    start, end = _line_bounds(text, offset)
+    line = text[start:end]
+    cells = table_cells(line)
+    if len(cells) < 2:
+        return None, None
+    index = next((k for k, (cs, ce) in enumerate(cells) if cs <= offset - start < ce), None)
+    if index is None:
+        return None, None
+    row_label = line[cells[0][0]:cells[0][1]] if index > 0 else None
+    if row_label is not None and _NUMERIC_CELL.match(row_label):
+        row_label = None
+    column_label = None
+    tabbed = "\t" in line
+    cursor = start
+    for _ in range(max_rows):
+        if cursor <= 0:
+            break
+        prev_start, prev_end = _line_bounds(text, cursor - 1)
+        above = text[prev_start:prev_end]
+        cursor = prev_start
+        if not above.strip():
+            break
+        above_cells = table_cells(above)
+        if len(above_cells) < 2:
+            break
+        if not all(_is_header_cell(above[cs:ce]) for cs, ce in above_cells[1:]):
+            continue
+        if any(_NUMERIC_CELL.match(above[cs:ce]) for cs, ce in above_cells[1:]):
+            continue
+        if tabbed or "|" in above:
+            if index < len(above_cells):
+                column_label = above[above_cells[index][0]:above_cells[index][1]]
+        else:
+            cs, ce = cells[index]
+            best, best_overlap = None, 0
+            for hs, he in above_cells[1:]:
+                overlap = min(ce, he) - max(cs, hs)
+                if overlap > best_overlap:
+                    best, best_overlap = (hs, he), overlap
+            if best is None:
+                centre = (cs + ce) / 2
+                best = min(above_cells[1:], key=lambda h: abs((h[0] + h[1]) / 2 - centre))
+            column_label = above[best[0]:best[1]]
+        break
+    return row_label, column_label

@@ -33,7 +33,9 @@ from .text import Idf
 
 Scorer = Callable[[list[list[float]]], np.ndarray]
 
-#: Blocks larger than this are split by binding words before pairs are formed.
+#: Blocks up to this size are scored pair by pair; larger ones only where a binding word is shared.
+ALL_PAIRS_BLOCK = 400
+#: A binding word shared by more claims than this binds nothing.
 MAX_DIRECT_BLOCK = 2500
 
 
@@ -86,6 +88,14 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[t
             blocks[ctx.block].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
+        if len(members) <= ALL_PAIRS_BLOCK:
+            # small blocks: every pair with incompatible values (the model decides)
+            for x in range(len(members)):
+                ci = contexts[members[x]].claim
+                for y in range(x + 1, len(members)):
+                    if not values.compatible(ci, contexts[members[y]].claim):
+                        pairs.add((members[x], members[y]))
+            continue
         index: dict[str, list[int]] = defaultdict(list)
         for i in members:
             for key in binding_keys(contexts[i], idf):

@@ -163,7 +163,11 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
     noun_words = [w for w in words(c.noun or "") if w not in STOP_WORDS][:4]
     noun = tuple(stem(w) for w in noun_words)
     row: frozenset[str] = frozenset()
-    if is_table:
+    if c.row_label:
+        row = frozenset(content_stems(alias_map(c.row_label)))
+        if not noun:
+            noun = tuple(content_stems(alias_map(c.row_label)))[-3:]
+    elif is_table:
         cells = _split_row(raw)
         if cells:
             row = frozenset(content_stems(alias_map(cells[0])))
@@ -185,6 +189,11 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         ref_years.add(int(m.group(1)))
     if c.kind == "date" and isinstance(c.value, str):
         ref_years.discard(int(c.value[:4]) if c.value[:4].isdigit() else -1)
+    if c.column_label:
+        # a table cell's reference time is its column's year ("2023–24")
+        column_years = {int(y) for y in _YEAR_RE.findall(c.column_label)}
+        if column_years:
+            ref_years = column_years
     return ClaimContext(
         claim=c,
         block=block,
@@ -216,7 +225,8 @@ FEATURES: tuple[str, ...] = (
     "same_doc", "same_sentence", "rel_diff", "log_ratio", "digit_similarity", "same_digit_count",
     "support_min", "support_max", "support_ratio", "qualifier_any", "precision_diff",
     "is_date", "is_count", "is_money", "is_percent", "is_quantity", "table_any", "table_both",
-    "event_overlap", "year_gap",
+    "event_overlap", "year_gap", "digit_anagram", "one_digit_off", "adjacent_swap",
+    "column_differs", "row_overlap_strict", "same_paragraph_distance",
 )
 
 
@@ -305,7 +315,21 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         float(a.is_table and b.is_table),
         idf.overlap(events_a, events_b) if (events_a or events_b) else -1.0,
         float(min(year_gap, 50)),
+        float(sorted(digits_a) == sorted(digits_b) and digits_a != digits_b),
+        float(len(digits_a) == len(digits_b) and sum(x != y for x, y in zip(digits_a, digits_b)) == 1),
+        float(_adjacent_swap(digits_a, digits_b)),
+        float(bool(ca.column_label and cb.column_label and ca.column_label != cb.column_label)),
+        idf.overlap(a.row, b.row) if (a.row and b.row) else -1.0,
+        (min(abs(ca.start - cb.start), 20000) / 20000.0) if ca.doc == cb.doc else -1.0,
     ]
+
+
+def _adjacent_swap(x: str, y: str) -> bool:
+    """ "2,947" vs "2,974": two neighbouring digits swapped (a typing slip)."""
+    if len(x) != len(y) or x == y:
+        return False
+    diff = [i for i, (p, q) in enumerate(zip(x, y)) if p != q]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
 
 
 def shared_words(a: ClaimContext, b: ClaimContext, idf: Idf, *, limit: int = 4) -> list[str]:

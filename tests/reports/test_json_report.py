@@ -1,0 +1,60 @@
+"""The JSON report: the machine contract ``reconcile/report@1``, checked against its schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from reports import render
+
+SCHEMA = json.loads((Path(__file__).parent / "report.schema.json").read_text(encoding="utf-8"))
+
+
+def validate(data: dict) -> None:
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+
+
+def test_report_matches_the_contract(report):
+    data = json.loads(render(report, "json"))
+    validate(data)
+    claim_ids = {claim["id"] for claim in data["claims"]}
+    for discrepancy in data["discrepancies"]:
+        assert set(discrepancy["claims"]) <= claim_ids  # every flag points at reported claims
+    assert [d["id"] for d in data["discrepancies"]] == ["aaaa1111bbbb2222", "cccc3333dddd4444"]
+    assert [d["review"]["state"] for d in data["discrepancies"]] == ["unreviewed", "dismissed"]
+
+
+def test_every_claim_is_reported_not_only_flagged_ones(report):
+    data = json.loads(render(report, "json"))
+    assert len(data["claims"]) == 6  # the 12,400 vehicles and 2024 are in no flag
+
+
+def test_offsets_index_the_original_text(report, texts):
+    for claim in json.loads(render(report, "json"))["claims"]:
+        assert texts[claim["doc"]][claim["start"]:claim["end"]] == claim["text"]
+
+
+def test_nothing_found_is_valid_too(agreeing_report):
+    data = json.loads(render(agreeing_report, "json"))
+    validate(data)
+    assert data["discrepancies"] == []
+
+
+@pytest.mark.parametrize(("path", "bad"), [
+    (("schema",), "reconcile/report@2"),
+    (("discrepancies", 0, "class"), "agree"),
+    (("discrepancies", 0, "review", "state"), "approved"),
+    (("claims", 0, "start"), -1),
+    (("documents", 0, "sha256"), "not-a-hash"),
+])
+def test_the_schema_rejects_a_broken_report(report, path, bad):
+    data = json.loads(render(report, "json"))
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = bad
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
