@@ -1,0 +1,316 @@
+"""Extraction at scale: the claims cache, worker processes or a Dask cluster, a progress bar.
+
+:func:`make_extractor` builds a drop-in replacement of :func:`reconcile.pipeline.iter_extracted`
+for :func:`reconcile.pipeline.scan`.  Whatever the engine and the number of jobs, it yields
+the same ``(document, claims, warning)`` triples in the same order as the plain extractor,
+so a report is byte-identical.  Documents are streamed: the parent reads one file at a
+time (to hash it and look it up in the cache), and only a bounded number of texts is ever
+in flight to the workers; what is kept is the claims.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, ExitStack, nullcontext
+from dataclasses import dataclass
+
+from claims import Claim, extract_claims, find_documents, read_text
+from claims.documents import sha256_of
+
+from .cache import ClaimsCache, Warn, decode_claims, encode_claims, extractor_key
+from .config import Config
+from .errors import ReconcileError
+from .model import DocumentInfo
+
+ENGINES: tuple[str, ...] = ("local", "dask")
+
+#: Documents sent to a worker at once: large enough to amortize the round trip, small
+#: enough to keep every worker busy until the end.
+CHUNK_SIZE = 8
+#: Below this many documents to extract, worker start-up costs more than it saves.
+MIN_PARALLEL_DOCUMENTS = 2 * CHUNK_SIZE
+
+Triple = tuple[DocumentInfo | None, list[Claim], str | None]
+Extractor = Callable[..., Iterator[Triple]]
+
+
+class EngineError(ReconcileError):
+    """The extraction engine cannot run (dask missing, scheduler unreachable)."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class ExtractionOptions:
+    """How to extract.
+
+    Attributes:
+        jobs: Worker processes (local) or workers of the local Dask cluster; None: one per core.
+        cache: Use the claims cache of the configuration (``--no-cache`` turns it off).
+        engine: ``local`` (processes on this machine) or ``dask``.
+        scheduler: Address of a running Dask scheduler (``tcp://host:8786``); None starts
+            a local cluster.
+        progress: Show a progress bar on stderr; None: when stderr is a terminal.
+    """
+
+    jobs: int | None = None
+    cache: bool = True
+    engine: str = "local"
+    scheduler: str | None = None
+    progress: bool | None = None
+
+
+def extract_payloads(chunk: Sequence[tuple[str, str]]) -> list[bytes]:
+    """Extract each ``(document id, text)`` of a chunk; the claims as cache payloads.
+
+    Runs in worker processes (local or Dask); payloads are compact and are what the cache
+    stores, so the parent never encodes a claim twice.
+    """
+    return [encode_claims(extract_claims(text, doc=doc_id)) for doc_id, text in chunk]
+
+
+def make_extractor(options: ExtractionOptions | None = None, *, warn: Warn | None = None) -> Extractor:
+    """An extractor for :func:`reconcile.pipeline.scan` that caches and runs in parallel.
+
+    Args:
+        options: Jobs, cache, engine, progress bar (default: :class:`ExtractionOptions`).
+        warn: Receives one-line warnings about the cache (default: stderr).
+
+    Returns:
+        ``extractor(paths, *, config)`` yielding ``(document, claims, warning)`` per document,
+        in document order.
+
+    Example:
+        >>> from reconcile.pipeline import scan
+        >>> extractor = make_extractor(ExtractionOptions(jobs=2, cache=False))
+        >>> result = scan(["seeds/"], config=Config(), extractor=extractor)  # doctest: +SKIP
+    """
+    options = options or ExtractionOptions()
+    if options.engine not in ENGINES:
+        raise EngineError(f"unknown engine {options.engine!r}; use one of {', '.join(ENGINES)}")
+    if options.jobs is not None and options.jobs < 1:
+        raise EngineError(f"--jobs must be at least 1, not {options.jobs}")
+
+    def extractor(paths: Sequence[str | os.PathLike], *, config: Config) -> Iterator[Triple]:
+        documents = find_documents(paths, patterns=config.include, ignore=config.exclude)
+        with ExitStack() as stack:
+            cache = None
+            if options.cache:
+                cache = stack.enter_context(
+                    ClaimsCache(config.cache, key=extractor_key(model=config.model), warn=warn))
+            runner = stack.enter_context(_runner(options, len(documents)))
+            advance = stack.enter_context(_progress(options, len(documents)))
+            yield from _extract_ordered(documents, cache, runner, advance)
+
+    return extractor
+
+
+# ------------------------------------------------------------------ ordering
+
+
+@dataclass
+class _Pending:
+    """A chunk of documents waiting for their payloads, with the ready results that sit
+    between them in document order (``future`` is None until the chunk is submitted)."""
+
+    slots: list[DocumentInfo | Triple]
+    future: Future | None = None
+
+
+def _extract_ordered(documents: Sequence[tuple[str, os.PathLike]], cache: ClaimsCache | None,
+                     runner: _Runner, advance: Callable[[int], None]) -> Iterator[Triple]:
+    """Read, look up, submit the misses in chunks, and yield results in document order."""
+    queue: deque[_Pending | Triple] = deque()  # in document order: chunks and ready results
+    filling: _Pending | None = None
+    texts: list[tuple[str, str]] = []
+    in_flight = 0
+
+    def drain(*, wait: bool) -> Iterator[Triple]:
+        # Yield the head while it is ready; block on it only while too much is in flight.
+        nonlocal in_flight
+        while queue:
+            head = queue[0]
+            if isinstance(head, _Pending):
+                if head.future is None:
+                    return
+                if not (head.future.done() or (wait and in_flight >= runner.max_in_flight)):
+                    return
+                queue.popleft()
+                in_flight -= 1
+                yield from _resolve(head, cache)
+                advance(len(head.slots))
+            else:
+                queue.popleft()
+                yield head
+                advance(1)
+
+    for doc_id, path in documents:
+        text = read_text(path)
+        ready: Triple | None = None
+        if not text.strip():
+            ready = (None, [], f"{path}: empty document, skipped")
+        else:
+            info = DocumentInfo(doc_id, sha256_of(text), path=str(path))
+            cached = cache.get(info.sha256, doc=doc_id) if cache is not None else None
+            if cached is not None:
+                ready = (info, cached, None)
+        if ready is not None:
+            (filling.slots if filling is not None else queue).append(ready)
+        else:
+            if filling is None:
+                filling = _Pending([])
+                queue.append(filling)
+            filling.slots.append(info)
+            texts.append((doc_id, text))
+            if len(texts) >= runner.chunk_size:
+                filling.future = runner.submit(texts)
+                filling, texts = None, []
+                in_flight += 1
+        del text
+        yield from drain(wait=True)
+    if filling is not None:
+        filling.future = runner.submit(texts)
+        in_flight += 1
+    while queue:
+        head = queue[0]
+        if isinstance(head, _Pending):
+            head.future.result()  # block until the head is done, then drain what is ready
+        yield from drain(wait=False)
+
+
+def _resolve(pending: _Pending, cache: ClaimsCache | None) -> Iterator[Triple]:
+    payloads = iter(pending.future.result())
+    for slot in pending.slots:
+        if not isinstance(slot, DocumentInfo):
+            yield slot
+            continue
+        payload = next(payloads)
+        if cache is not None:
+            cache.put_payload(slot.sha256, payload)
+        yield slot, decode_claims(payload, doc=slot.id), None
+
+
+# ------------------------------------------------------------------ runners
+
+
+class _Runner:
+    """Runs :func:`extract_payloads` on chunks and returns futures."""
+
+    chunk_size = 1
+    max_in_flight = 1
+
+    def submit(self, chunk: list[tuple[str, str]]) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(extract_payloads(chunk))
+        except Exception as exc:  # surfaced by future.result(), as a pool would
+            future.set_exception(exc)
+        return future
+
+
+class _ProcessRunner(_Runner):
+    """Worker processes, started at the first chunk (a warm run, all cache hits, starts none)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.chunk_size = CHUNK_SIZE
+        self.max_in_flight = 3 * jobs
+        self.pool: ProcessPoolExecutor | None = None
+
+    def submit(self, chunk: list[tuple[str, str]]) -> Future:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_start_context())
+        return self.pool.submit(extract_payloads, chunk)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_context() -> multiprocessing.context.BaseContext:
+    """fork where it is safe (no other thread in this process): the workers inherit the
+    imported extractor and start at once; otherwise a fork server that preloads it."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["claims", "reconcile.parallel"])
+        return context
+    return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
+
+
+def _runner(options: ExtractionOptions, documents: int) -> AbstractContextManager[_Runner]:
+    jobs = options.jobs or default_jobs()
+    if options.engine == "dask":
+        from .dask_engine import dask_runner
+
+        return dask_runner(jobs=jobs, scheduler=options.scheduler)
+    if jobs == 1 or documents < MIN_PARALLEL_DOCUMENTS:
+        return nullcontext(_Runner())
+    return _closing(_ProcessRunner(jobs))
+
+
+class _closing(AbstractContextManager):
+    def __init__(self, runner: _ProcessRunner) -> None:
+        self.runner = runner
+
+    def __enter__(self) -> _ProcessRunner:
+        return self.runner
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.runner.close()
+
+
+# ------------------------------------------------------------------ progress
+
+
+def _progress(options: ExtractionOptions, total: int) -> AbstractContextManager[Callable[[int], None]]:
+    show = options.progress if options.progress is not None else sys.stderr.isatty()
+    if not show:
+        return nullcontext(lambda n: None)
+    return _ProgressBar(total)
+
+
+class _ProgressBar(AbstractContextManager):
+    """A rich progress bar on stderr, counting documents.
+
+    It refreshes from this thread (no refresh thread), so worker processes can still be
+    forked safely after it has started.
+    """
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(TextColumn("Extracting claims"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                                 auto_refresh=False)
+        self.task = self.progress.add_task("extract", total=total)
+        self.shown_at = 0.0
+
+    def __enter__(self) -> Callable[[int], None]:
+        self.progress.start()
+        return self.advance
+
+    def advance(self, documents: int) -> None:
+        self.progress.advance(self.task, documents)
+        now = time.monotonic()
+        if now - self.shown_at >= 0.1:
+            self.shown_at = now
+            self.progress.refresh()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.progress.stop()
