@@ -885,12 +885,21 @@ class Scanner:
         return self._grow(start, end, value, 0, spelled=True)
 
 
+#: Words that end a noun phrase once it has begun: "459 local projects worth ...",
+#: "470 humanitarian projects implemented since ...", "12 schools totalling ...".
+_PHRASE_ENDERS = frozenset("worth worthy valued totalling totaling costing combined together "
+                           "altogether overall apiece each".split())
+
+
 def _noun_phrase(words: str) -> str | None:
-    tokens = []
+    tokens: list[str] = []
     for token in re.split(r"[\s\u00a0]+", words.strip()):
         low = token.lower().strip("'’")
         if low in _STOP_WORDS or not low:
             break
+        if tokens and (low in _PHRASE_ENDERS
+                       or (len(low) > 4 and low.endswith("ed") and not low.endswith(("eed", "hundred")))):
+            break  # a participle after the noun starts the predicate
         tokens.append(low)
     return " ".join(tokens) if tokens else None
 

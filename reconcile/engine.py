@@ -22,12 +22,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from claims import Claim
 
 from . import values
 from .config import Config
-from .features import ClaimContext, build_contexts, pair_features, shared_words
+from .features import ClaimContext, build_contexts, pair_features, shared_words, vetoed
 from .model import Discrepancy, Fact
 from .text import Idf
 
@@ -91,9 +92,10 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[t
         if len(members) <= ALL_PAIRS_BLOCK:
             # small blocks: every pair with incompatible values (the model decides)
             for x in range(len(members)):
-                ci = contexts[members[x]].claim
+                cx = contexts[members[x]]
                 for y in range(x + 1, len(members)):
-                    if not values.compatible(ci, contexts[members[y]].claim):
+                    cy = contexts[members[y]]
+                    if not values.compatible(cx.claim, cy.claim) and not vetoed(cx, cy):
                         pairs.add((members[x], members[y]))
             continue
         index: dict[str, list[int]] = defaultdict(list)
@@ -110,9 +112,44 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[t
                     pair = (i, j) if i < j else (j, i)
                     if pair in pairs:
                         continue
-                    if not values.compatible(contexts[i].claim, contexts[j].claim):
+                    if not values.compatible(contexts[i].claim, contexts[j].claim) \
+                            and not vetoed(contexts[i], contexts[j]):
                         pairs.add(pair)
     return sorted(pairs)
+
+
+#: Two sentences this alike (0-100, the numbers left out) restate one another.
+RESTATEMENT_SIMILARITY = 90.0
+#: The probability a restated sentence with another value gets, whatever the model says.
+RESTATEMENT_PROBABILITY = 0.97
+#: Sentences with fewer content words than this (datelines, headings) say too little to be restatements.
+RESTATEMENT_MIN_WORDS = 4
+
+
+def restatement_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
+                      probabilities: np.ndarray) -> np.ndarray:
+    """Raise pairs whose sentences are the same words around different numbers.
+
+    "The Harlow Bridge opened to traffic on 2 September 1992" against "... on 12 September
+    1992" in another document is the plainest conflict there is; a model trained on long,
+    varied documents may still see too little evidence in two short sentences, so this
+    rule does not leave it to the model.  Sentences of one document are left to the model
+    (tables and lists repeat their wording on purpose).
+    """
+    result = np.array(probabilities, dtype=float, copy=True)
+    for k, (i, j) in enumerate(pairs):
+        a, b = contexts[i], contexts[j]
+        if a.claim.doc == b.claim.doc or a.is_table or b.is_table:
+            continue
+        if len(a.sent) < RESTATEMENT_MIN_WORDS or len(b.sent) < RESTATEMENT_MIN_WORDS:
+            continue
+        if fuzz.ratio(_normalized(a.bare_sentence), _normalized(b.bare_sentence)) >= RESTATEMENT_SIMILARITY:
+            result[k] = max(result[k], RESTATEMENT_PROBABILITY)
+    return result
+
+
+def _normalized(sentence: str) -> str:
+    return " ".join(sentence.lower().split())
 
 
 def _sides(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -222,6 +259,7 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     if pairs:
         rows = [pair_features(contexts[i], contexts[j], idf) for i, j in pairs]
         probabilities = np.asarray(scorer(rows), dtype=float)
+        probabilities = restatement_floor(contexts, pairs, probabilities)
     return build_flags(claims, contexts, idf, pairs, probabilities, threshold=threshold,
                        min_confidence=config.min_confidence)
 

@@ -25,6 +25,17 @@ from .text import STOP_WORDS, Idf, content_stems, proper_names, scope_groups, st
 
 WINDOW = 6
 _YEAR_RE = re.compile(r"(?<![0-9.,])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+# A reference period: a year, or a year range written as one period ("2022–23", "2021/22").
+_PERIOD_RE = re.compile(r"(?<![0-9.,])((?:1[89]|20)[0-9]{2})(?:\s*[-–‑/]\s*((?:1[89]|20)?[0-9]{2}))?(?![0-9])")
+# Words right before a number that make it a comparison baseline, not the fact itself:
+# "up from 2.81", "against 2.6 nationwide", "more than the 412 approved", "compared with 71.2".
+# Dates that stamp the document itself (bylines, updates, comments), not a fact it states.
+_META_CUE_RE = re.compile(r"(?i:\b(?:published|updated|posted|last\s+edited|edited|filed|reading\s+time|"
+                          r"comments?|retrieved|accessed|archived)\b[^.!?]{0,40}$|\bby\s+[A-Z][a-z]+[^.!?]{0,40}$|·\s*$)")
+_BASELINE_CUE_RE = re.compile(
+    r"(?i:\b(?:from|against|than|versus|vs\.?|compared\s+(?:with|to)|previous(?:ly)?|former(?:ly)?|"
+    r"instead\s+of|rather\s+than|down\s+on|up\s+on|originally|initially|earlier)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[A-Za-z\-]+\s+)?)$")
 _REF_MARKER_RE = re.compile(
     r"(?i:\b(as\s+of|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|in|since|during|for|until|through|"
     r"from|between|before|after|of|fiscal|fy)\s+(?:the\s+)?(?:end\s+of\s+)?(?:[A-Za-z]+\s+)?)$")
@@ -54,12 +65,18 @@ class ClaimContext:
     names: frozenset[str]
     scope: frozenset[str]
     ref_years: frozenset[int]
+    periods: frozenset[str]
+    tight: frozenset[str]
+    local_names: frozenset[str]
+    baseline: bool
+    is_meta: bool
     cumulative: bool
     doc_date: str | None
     is_table: bool
     surface: dict[str, str]
     bare_sentence: str
     support: int = 1
+    siblings: tuple[Claim, ...] = ()
 
 
 def _doc_dates(claims: Sequence[Claim]) -> dict[str, str]:
@@ -115,6 +132,15 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
     for i, ctx in enumerate(contexts):
         if ctx is not None:
             by_block[ctx.block].append(i)
+    # siblings: other claims of the same block in the same sentence
+    by_sentence: dict[tuple, list[int]] = defaultdict(list)
+    for i, ctx in enumerate(contexts):
+        if ctx is not None:
+            by_sentence[(ctx.claim.doc, ctx.claim.sentence_start, ctx.block)].append(i)
+    for members in by_sentence.values():
+        if len(members) > 1:
+            for i in members:
+                contexts[i].siblings = tuple(contexts[j].claim for j in members if j != i)
     for members in by_block.values():
         if len(members) > 400:
             continue  # large blocks: support stays 1 (the feature is then uninformative)
@@ -182,6 +208,21 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", after)[:8]]
     local_tokens += ["a_year" for _ in re.findall(r"(?i)\b(?:a|per)\s+year\b", after[:20])]
     local_tokens += ["a_day" for _ in re.findall(r"(?i)\b(?:a|per)\s+day\b", after[:20])]
+    periods = set()
+    for m in _PERIOD_RE.finditer(raw):
+        if rel_start <= m.start() < rel_end or m.start() <= rel_start < m.end():
+            continue
+        first, second = m.group(1), m.group(2)
+        periods.add(f"{first}/{second[-2:]}" if second and (len(second) == 2 or second[:2] == first[:2]) and int(second[-2:]) == (int(first) + 1) % 100 else first)
+    if c.column_label:
+        column_periods = {f"{m.group(1)}/{m.group(2)[-2:]}" if m.group(2) else m.group(1)
+                          for m in _PERIOD_RE.finditer(c.column_label)}
+        if column_periods:
+            periods = column_periods
+    if c.kind == "date" and isinstance(c.value, str) and c.value[:4].isdigit():
+        periods.discard(c.value[:4])
+    tight_words = [w for w in words(before) if w not in STOP_WORDS][-2:] + \
+        [w for w in words(after) if w not in STOP_WORDS][:2]
     ref_years = set()
     for m in _YEAR_RE.finditer(raw):
         if rel_start <= m.start() < rel_end:
@@ -208,6 +249,11 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         names=frozenset(proper_names(bare)),
         scope=frozenset(scope_groups(local_tokens)),
         ref_years=frozenset(ref_years),
+        periods=frozenset(periods),
+        tight=frozenset(stem(w) for w in tight_words) | frozenset(noun[:2]),
+        local_names=frozenset(proper_names(before[-60:] + " " + after[:60])),
+        baseline=bool(_BASELINE_CUE_RE.search(before[-40:])),
+        is_meta=c.kind == "date" and bool(_META_CUE_RE.search(before[-60:])),
         cumulative=bool(_CUMULATIVE_RE.search(raw)),
         doc_date=doc_date,
         is_table=is_table,
@@ -227,6 +273,8 @@ FEATURES: tuple[str, ...] = (
     "is_date", "is_count", "is_money", "is_percent", "is_quantity", "table_any", "table_both",
     "event_overlap", "year_gap", "digit_anagram", "one_digit_off", "adjacent_swap",
     "column_differs", "row_overlap_strict", "same_paragraph_distance",
+    "sibling_explains", "tight_overlap", "local_names_foreign", "baseline_any", "baseline_both",
+    "period_both", "period_disjoint", "prev_cross",
 )
 
 
@@ -265,6 +313,13 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         year_gap = 0
         log_ratio = abs(math.log10(abs(pa) / abs(pb))) if pa and pb and pa * pb > 0 else 3.0
     digits_a, digits_b = values.digits_of(ca), values.digits_of(cb)
+    if ca.kind == "date" and isinstance(ca.value, str) and isinstance(cb.value, str):
+        # a date's digits are its normalized value's, to the precision both share:
+        # "December 2025" vs "September 2025" differ in the month, not in "2025"
+        iso_a, iso_b = re.sub(r"[^0-9]", "", ca.value), re.sub(r"[^0-9]", "", cb.value)
+        if iso_a and iso_b:
+            common = min(len(iso_a), len(iso_b))
+            digits_a, digits_b = iso_a[:common], iso_b[:common]
     events_a = {t for t in (local_a | a.prev) if t in _EVENT_WORDS}
     events_b = {t for t in (local_b | b.prev) if t in _EVENT_WORDS}
     wa, wb = values.width(ca), values.width(cb)
@@ -321,7 +376,64 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         float(bool(ca.column_label and cb.column_label and ca.column_label != cb.column_label)),
         idf.overlap(a.row, b.row) if (a.row and b.row) else -1.0,
         (min(abs(ca.start - cb.start), 20000) / 20000.0) if ca.doc == cb.doc else -1.0,
+        float(_explained_by_sibling(a, b) or _explained_by_sibling(b, a)),
+        idf.overlap(a.tight, b.tight),
+        min(_foreign_names(a, context_b, idf) + _foreign_names(b, context_a, idf), 30.0) / 30.0,
+        float(a.baseline or b.baseline),
+        float(a.baseline and b.baseline),
+        float(bool(a.periods and b.periods)),
+        float(bool(a.periods and b.periods) and not (a.periods & b.periods)),
+        max(_names_the_fact(a, b, idf), _names_the_fact(b, a, idf)),
     ]
+
+
+def vetoed(a: ClaimContext, b: ClaimContext) -> bool:
+    """Pairs that never state one fact, whatever else they share.
+
+    Two numbers of one sentence; a claim whose sentence restates the other's value in
+    another number ("2.9 persons against 2.6 nationwide"); explicit, different reference
+    periods ("842,000 TEU in 2019" vs "1,034,000 TEU in 2023": a time series); two cells
+    of one table row in different columns; dates that stamp a document (bylines, updates).
+    """
+    ca, cb = a.claim, b.claim
+    if ca.doc == cb.doc and ca.sentence_start == cb.sentence_start:
+        return True
+    if a.is_meta or b.is_meta:
+        return True
+    if a.periods and b.periods and not (a.periods & b.periods):
+        return True
+    if ca.column_label and cb.column_label and ca.column_label != cb.column_label:
+        return True
+    return _explained_by_sibling(a, b) or _explained_by_sibling(b, a)
+
+
+def _explained_by_sibling(a: ClaimContext, b: ClaimContext) -> bool:
+    """Does b's sentence restate a's value in another number?  Then b states another fact
+    ("2.9 persons against 2.6 nationwide" next to a national 2.63)."""
+    for sibling in b.siblings:
+        if values.compatible(sibling, a.claim) and values.relative_difference(sibling, a.claim) < 0.03:
+            return True
+    return False
+
+
+def _names_the_fact(a: ClaimContext, b: ClaimContext, idf: Idf) -> float:
+    """How much of b's own sentence is named by the sentence or heading before a's.
+
+    "... the 32nd anniversary of establishing diplomatic relations. In February 1992, Japan
+    became one of the first countries to recognize Tajikistan": the fact of "February 1992"
+    is named one sentence earlier, and "Diplomatic ties: established in 1993" names it too.
+    """
+    introduced = (a.prev | a.heading) - a.sent
+    own = b.sent | b.row
+    if not introduced or not own:
+        return 0.0
+    shared = introduced & own
+    return sum(idf(t) for t in shared) / idf.weight(own)
+
+
+def _foreign_names(a: ClaimContext, other_context: frozenset[str], idf: Idf) -> float:
+    """IDF weight of the names next to a's number that the other claim's context never mentions."""
+    return sum(idf(stem(n)) for n in a.local_names if stem(n) not in other_context)
 
 
 def _adjacent_swap(x: str, y: str) -> bool:

@@ -21,7 +21,7 @@ PARAGRAPH_LIMIT = 2000
 #: Filter names in the query string -> what they filter on.
 FILTERS: tuple[str, ...] = ("class", "state", "doc")
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE = re.compile(r"\r?\n[ \t\r\f\v]*\n")
 
 
 @dataclass(frozen=True)
@@ -264,14 +264,11 @@ def highlight(text: str, claims: Sequence[Claim], *, flags: Mapping[str, tuple[s
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph (text between blank lines) holding ``text[start:end]``, cut to a readable length."""
+    """The paragraph (text between blank lines, any line endings) holding ``text[start:end]``."""
     before = [m.end() for m in _BLANK_LINE.finditer(text, 0, start)]
     low = before[-1] if before else 0
     after = _BLANK_LINE.search(text, end)
     high = after.start() if after else len(text)
-    half = PARAGRAPH_LIMIT // 2
-    if high - low > PARAGRAPH_LIMIT:
-        low, high = max(low, start - half), min(high, end + half)
     while low < start and text[low].isspace():
         low += 1
     while high > end and text[high - 1].isspace():
@@ -291,14 +288,21 @@ def _sentence(claim: Claim) -> tuple[Segment, ...]:
     return highlight(sentence, [claim], current=claim.id, offset=claim.start - found)
 
 
-def _paragraph(claim: Claim, text: str | None) -> tuple[Segment, ...]:
-    """The claim's paragraph from the document's text; empty when the text no longer holds it."""
+def paragraph_of(claim: Claim, text: str | None) -> tuple[Segment, ...]:
+    """The claim's paragraph, the claim highlighted, cut to :data:`PARAGRAPH_LIMIT` around it (marked "…").
+
+    Empty when the text is not at hand or no longer holds the claim where the scan found it.
+    """
     if text is None or text[claim.start:claim.end] != claim.text:
         return ()
     low, high = paragraph_bounds(text, claim.start, claim.end)
-    prefix = (Segment("… "),) if low > 0 and text[low - 1] not in "\n" else ()
-    suffix = (Segment(" …"),) if high < len(text) and text[high] not in "\n" else ()
-    return prefix + highlight(text[low:high], [claim], current=claim.id, offset=low) + suffix
+    cut_low, cut_high = low, high
+    if high - low > PARAGRAPH_LIMIT:
+        half = PARAGRAPH_LIMIT // 2
+        cut_low, cut_high = max(low, claim.start - half), min(high, claim.end + half)
+    prefix = (Segment("… "),) if cut_low > low else ()
+    suffix = (Segment(" …"),) if cut_high < high else ()
+    return prefix + highlight(text[cut_low:cut_high], [claim], current=claim.id, offset=cut_low) + suffix
 
 
 # ---------------------------------------------------------------- pages
@@ -344,7 +348,7 @@ def discrepancy_page(snapshot: Snapshot, discrepancy: Discrepancy, filters: Filt
         claims = [by_id[claim_id] for claim_id in side if claim_id in by_id]
         sides.append(SideView(number, value, tuple(
             ClaimView(id=c.id, doc=c.doc, line=c.line, column=c.column, sentence=_sentence(c),
-                      paragraph=_paragraph(c, texts.get(c.doc))) for c in claims)))
+                      paragraph=paragraph_of(c, texts.get(c.doc))) for c in claims)))
     order = [d.id for d in filtered(snapshot, filters)]
     if discrepancy.id not in order:  # opened from a link outside the filters: walk the whole list
         filters = Filters()

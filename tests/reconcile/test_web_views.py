@@ -12,6 +12,7 @@ from reconcile.web.views import (
     highlight,
     list_page,
     paragraph_bounds,
+    paragraph_of,
     review_order,
     when,
 )
@@ -84,12 +85,28 @@ def test_a_paragraph_ends_at_blank_lines():
     assert TEXT[low:high] == "Intro line."
 
 
-def test_a_long_paragraph_is_cut_around_the_claim():
-    text = "word " * 1000 + "in 1992 " + "word " * 1000
-    start = text.index("1992")
-    low, high = paragraph_bounds(text, start, start + 4)
-    assert low <= start and high >= start + 4
-    assert high - low <= PARAGRAPH_LIMIT + 4
+def test_a_paragraph_with_windows_line_endings():
+    text = "Title\r\n\r\nThe terminal opened in 1983.\r\nIt has four berths.\r\n\r\nJobs\r\n"
+    year = claim("1983", text=text)
+    pieces = paragraph_of(year, text)
+    assert "".join(p.text for p in pieces) == "The terminal opened in 1983.\r\nIt has four berths."
+    assert [p.text for p in pieces if p.claim] == ["1983"]
+
+
+def test_a_long_paragraph_is_cut_around_the_claim_and_says_so():
+    text = "word " * 1000 + "in 1992. " + "word " * 1000
+    year = claim("1992", text=text)
+    pieces = paragraph_of(year, text)
+    assert pieces[0].text == "… " and pieces[-1].text == " …"
+    shown = "".join(p.text for p in pieces[1:-1])
+    assert "in 1992. " in shown and len(shown) <= PARAGRAPH_LIMIT + 4
+    short = paragraph_of(claim("1992"), TEXT)
+    assert "".join(p.text for p in short) == "The bridge opened in 1992. It cost 4 euros."  # whole: no "…"
+
+
+def test_no_paragraph_when_the_text_moved():
+    assert paragraph_of(claim("1992"), "another text entirely, longer than the offsets") == ()
+    assert paragraph_of(claim("1992"), None) == ()
 
 
 def test_review_order_puts_unreviewed_first_newest_document_first():
