@@ -888,7 +888,11 @@ class Scanner:
 #: Words that end a noun phrase once it has begun: "459 local projects worth ...",
 #: "470 humanitarian projects implemented since ...", "12 schools totalling ...".
 _PHRASE_ENDERS = frozenset("worth worthy valued totalling totaling costing combined together "
-                           "altogether overall apiece each".split())
+                           "altogether overall apiece each "
+                           # irregular verbs in the past tense ("13,220 trainees came to Japan")
+                           "came went took made gave got saw grew rose fell left ran won lost paid spent "
+                           "built began became held brought sold bought kept met stood told said sent "
+                           "drew flew wrote bore fled hit cut put set shut".split())
 
 
 def _noun_phrase(words: str) -> str | None:

@@ -47,6 +47,12 @@ class Reconciliation:
     discrepancies: tuple[Discrepancy, ...]
     facts: tuple[Fact, ...]
 
+    def to_frame(self):
+        """The discrepancies as a pandas DataFrame (one row per claim of each, with its side)."""
+        from .frames import discrepancies_frame
+
+        return discrepancies_frame(self.discrepancies)
+
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -143,9 +149,15 @@ def restatement_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[t
             continue
         if len(a.sent) < RESTATEMENT_MIN_WORDS or len(b.sent) < RESTATEMENT_MIN_WORDS:
             continue
+        if _digits(a.bare_sentence) != _digits(b.bare_sentence):
+            continue  # other numbers differ too: another record ("in 2019 ... 120,000" / "in 2023 ... 180,000")
         if fuzz.ratio(_normalized(a.bare_sentence), _normalized(b.bare_sentence)) >= RESTATEMENT_SIMILARITY:
             result[k] = max(result[k], RESTATEMENT_PROBABILITY)
     return result
+
+
+def _digits(sentence: str) -> str:
+    return "".join(ch for ch in sentence if ch.isdigit())
 
 
 def _normalized(sentence: str) -> str:
@@ -320,8 +332,9 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
     """Restatements: claims of one block with agreeing values and the same binding words."""
     index: dict[tuple, list[int]] = defaultdict(list)
     for i, ctx in enumerate(contexts):
-        if ctx is not None and ctx.head is not None:
-            index[(ctx.block, ctx.head)].append(i)
+        if ctx is not None:
+            # claims without a measured noun ("cost $39.2 million to build") meet by their words
+            index[(ctx.block, ctx.head or "")].append(i)
     uf = _UnionFind()
     for members in index.values():
         if len(members) > 300:

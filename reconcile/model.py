@@ -143,6 +143,18 @@ class Report:
     reviews: Mapping[str, Review] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
+    def claims_frame(self):
+        """Every claim as a pandas DataFrame (one row per claim)."""
+        from .frames import claims_frame
+
+        return claims_frame(self.claims)
+
+    def to_frame(self):
+        """The discrepancies as a pandas DataFrame (one row per claim of each, with its side)."""
+        from .frames import discrepancies_frame
+
+        return discrepancies_frame(self.discrepancies)
+
     def review_of(self, discrepancy: Discrepancy) -> Review:
         """The review of ``discrepancy`` (unreviewed when no decision exists)."""
         return self.reviews.get(discrepancy.id, Review())

@@ -118,9 +118,14 @@ def compatible(a: Claim, b: Claim) -> bool:
         return ia[0].toordinal() - slack <= ib[1].toordinal() and ib[0].toordinal() - slack <= ia[1].toordinal()
     lo_a, hi_a = numeric_interval(a)
     lo_b, hi_b = numeric_interval(b)
-    # strict bounds ("over 38 million") still allow a value equal to the bound's rounding
     tolerance = 1e-9 * max(1.0, abs(lo_a), abs(lo_b))
-    return lo_a <= hi_b + tolerance and lo_b <= hi_a + tolerance
+    overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
+    if overlap > tolerance:
+        return True
+    # rounding intervals only touching ("$39.2 million" ends where "$39.3 million" starts)
+    # are two different values; an exact value on a bound ("at most 40" and "40") agrees
+    exact = lo_a == hi_a or lo_b == hi_b
+    return exact and overlap >= -tolerance
 
 
 def comparable(a: Claim, b: Claim) -> bool:

@@ -140,3 +140,18 @@ def test_crlf_offsets_stay_in_the_original_text():
     text = "First line.\r\nIt cost $5 million in 2019.\r\n"
     for claim in extract_claims(text):
         assert text[claim.start:claim.end] == claim.text
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        ("The embassy has supported 459 local projects worth over 38 million dollars.", "459", "local projects"),
+        ("It is one of 470 humanitarian projects implemented in Tajikistan.", "470", "humanitarian projects"),
+        ("The city bought three X-ray machines.", "three", "x-ray machines"),
+        ("About 13,220 trainees came to Japan.", "About 13,220", "trainees"),
+        ("The district has 12 seed banks.", "12", "seed banks"),
+    ],
+)
+def test_the_measured_noun_ends_where_the_predicate_starts(text, surface, noun):
+    (claim,) = [c for c in extract_claims(text, doc="t.txt") if c.text == surface]
+    assert claim.noun == noun

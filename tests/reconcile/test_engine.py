@@ -1,0 +1,103 @@
+"""The engine on small hand-written corpora: what is flagged, what is not, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract_claims
+from reconcile import Config, reconcile
+from reconcile.engine import fingerprint
+
+
+def run(texts: dict[str, str], **options):
+    claims = []
+    for doc, text in texts.items():
+        claims.extend(extract_claims(text, doc=doc))
+    return reconcile(claims, **options)
+
+
+BRIDGE = {
+    "courier.txt": "Harlow news\n\nThe Harlow Bridge opened to traffic in 1992 after three years of work.\n",
+    "gazette.txt": "The Harlow Bridge opened to traffic in 1993 after three years of work.\n",
+}
+
+
+def test_a_restated_sentence_with_another_value_is_flagged():
+    (flag,) = run(BRIDGE).discrepancies
+    assert flag.klass == "conflict"
+    assert sorted(flag.values) == ["1992", "1993"]
+    assert [c.doc for c in flag.claims] == ["courier.txt", "gazette.txt"]
+    assert flag.confidence >= 0.9
+    assert flag.explanation == ("the sentences speak of bridge, harlow, opened, traffic; "
+                                "courier.txt says 1992; gazette.txt says 1993")
+
+
+def test_the_fingerprint_leaves_out_offsets_and_document_order():
+    first = run(BRIDGE).discrepancies[0]
+    moved = {"gazette.txt": "An earlier paragraph.\n\n" + BRIDGE["gazette.txt"], "a_first.txt": BRIDGE["courier.txt"]}
+    second = run(moved).discrepancies[0]
+    assert first.id == second.id == fingerprint(("date",), ["1992", "1993"])
+
+
+@pytest.mark.parametrize(
+    ("texts", "why"),
+    [
+        ({"a.txt": "The Harlow Bridge opened to traffic in 1992 after three years of work.\n",
+          "b.txt": "The Harlow Bridge opened to traffic in February 1992 after three years of work.\n"},
+         "a month agrees with its year"),
+        ({"a.txt": "The Harlow Bridge cost over 38 million dollars to build, the city said.\n",
+          "b.txt": "The Harlow Bridge cost US$39.2 million to build, the city said.\n"},
+         "'over 38 million' holds 39.2 million"),
+        ({"a.txt": "In 2019 the Harlow line carried 120,000 riders a day on average.\n",
+          "b.txt": "In 2023 the Harlow line carried 180,000 riders a day on average.\n"},
+         "explicit, different reference years: a time series"),
+        ({"a.txt": "The bridge cost $38 million in 1992, against $45 million planned in 1990.\n"},
+         "two numbers of one sentence"),
+    ],
+)
+def test_what_can_all_be_true_is_never_flagged(texts, why):
+    assert run(texts).discrepancies == (), why
+
+
+def test_agreeing_restatements_are_facts_not_flags():
+    texts = {"a.txt": "The Harlow Bridge cost over 38 million dollars to build, the city said.\n",
+             "b.txt": "The Harlow Bridge cost US$39.2 million to build, the city said.\n"}
+    result = run(texts)
+    assert result.discrepancies == ()
+    (fact,) = [f for f in result.facts if len(f.claims) == 2]
+    assert fact.klass == "compatible"
+    assert {c.doc for c in fact.claims} == {"a.txt", "b.txt"}
+
+
+def test_aliases_make_two_names_one_subject():
+    texts = {"a.txt": "Since 1996 the GGP has funded 459 projects across the country, the embassy said.\n",
+             "b.txt": "Since 1996 the Grassroots Programme has funded 470 projects across the country, "
+                      "the embassy said.\n"}
+    aliased = run(texts, config=Config(aliases={"ggp": ("Grassroots Programme",)}))
+    assert [sorted(d.values) for d in aliased.discrepancies] == [["459", "470"]]
+
+
+def test_the_threshold_and_scorer_can_be_given():
+    never = run(BRIDGE, scorer=lambda rows: [0.0] * len(rows), threshold=0.5)
+    # the restatement rule does not need the model
+    assert len(never.discrepancies) == 1
+    always = run({"a.txt": "The tower is 120 m tall.\n", "b.txt": "Its budget grew by 80 m this year.\n"},
+                 scorer=lambda rows: [1.0] * len(rows), threshold=0.5)
+    assert len(always.discrepancies) == 1
+
+
+def test_discrepancies_are_sorted_and_deterministic():
+    texts = dict(BRIDGE)
+    texts["c.txt"] = "The Harlow Bridge is 1,250 m long and carries 13,220 cars a day, the city said.\n"
+    texts["d.txt"] = "The Harlow Bridge is 1,520 m long and carries 13,220 cars a day, the city said.\n"
+    first, second = run(texts), run(dict(reversed(list(texts.items()))))
+    assert first == second
+    assert [d.id for d in first.discrepancies] == sorted(d.id for d in first.discrepancies)
+    assert len(first.discrepancies) == 2
+
+
+def test_to_frame():
+    frame = run(BRIDGE).to_frame()
+    assert list(frame["value"]) == ["1992", "1993"]
+    assert list(frame["doc"]) == ["courier.txt", "gazette.txt"]
+    assert set(frame["side"]) == {0, 1}

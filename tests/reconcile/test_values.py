@@ -1,0 +1,73 @@
+"""Values compared as intervals: qualifiers, rounding and precision make claims agree or not."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import Claim, extract_claims
+from reconcile import values
+
+
+def claim(text: str, surface: str) -> Claim:
+    """The claim whose text is ``surface`` in ``text``."""
+    found = [c for c in extract_claims(text, doc="t.txt") if c.text == surface]
+    assert len(found) == 1, [c.text for c in extract_claims(text, doc="t.txt")]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        (("It cost over 38 million dollars.", "over 38 million dollars"),
+         ("It cost US$39.2 million.", "US$39.2 million"), True),
+        (("Ties date from February 1992.", "February 1992"), ("Ties date from 1992.", "1992"), True),
+        (("Ties date from 1992.", "1992"), ("Ties date from 1993.", "1993"), False),
+        (("It funded 459 projects.", "459"), ("It funded 470 projects.", "470"), False),
+        (("About 1,000 people came.", "About 1,000"), ("1,040 people came.", "1,040"), True),
+        (("Up to 40 buses run.", "Up to 40"), ("35 buses run.", "35"), True),
+        (("Up to 40 buses run.", "Up to 40"), ("45 buses run.", "45"), False),
+        (("It costs $39.2 million.", "$39.2 million"), ("It costs $39.24 million.", "$39.24 million"), True),
+        (("It costs $39.2 million.", "$39.2 million"), ("It costs $39.3 million.", "$39.3 million"), False),
+        (("It opened on 2 September 1992.", "2 September 1992"),
+         ("It opened on 12 September 1992.", "12 September 1992"), False),
+        (("The summit met on December 20, 2025.", "December 20, 2025"),
+         ("The summit met in December 2025.", "December 2025"), True),
+    ],
+)
+def test_compatible(first, second, agree):
+    a, b = claim(*first), claim(*second)
+    assert values.compatible(a, b) is agree
+    assert values.compatible(b, a) is agree
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("It cost $5 million.", "$5 million"), ("It cost €5 million.", "€5 million")),  # currencies
+        (("It opened in 1992.", "1992"), ("It has 1,992 seats.", "1,992")),  # a year and a count
+        (("The line is 22.4 km long.", "22.4 km"), ("The plant makes 3 GW.", "3 GW")),  # units
+        (("Turnout was 30%.", "30%"), ("Only 30 people voted.", "Only 30")),  # share and count
+    ],
+)
+def test_claims_of_different_kinds_or_units_are_never_compared(first, second):
+    a, b = claim(*first), claim(*second)
+    assert values.block_key(a) != values.block_key(b)
+
+
+def test_units_of_one_dimension_share_a_block():
+    a = claim("The line is 22.4 km long.", "22.4 km")
+    b = claim("The line is 22,400 metres long.", "22,400 metres")
+    assert values.block_key(a) == values.block_key(b)
+    assert values.compatible(a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "shown"),
+    [
+        ("Ties date from February 1992.", "February 1992", "1992-02"),
+        ("It funded 470 projects.", "470", "470"),
+        ("It cost US$39.2 million.", "US$39.2 million", "39,200,000 USD"),
+    ],
+)
+def test_display_value(text, surface, shown):
+    assert values.display_value(claim(text, surface)) == shown
