@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +31,8 @@ class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         claims = mentions_to_claims(text, Scanner(text).run(), doc=self.doc_id)
+        if doc.has_annotation("ENT_IOB"):
+            claims = _outside_names(doc, claims)
         spans = []
         for claim in claims:
             span = doc.char_span(claim.start, claim.end, label=claim.kind, alignment_mode="expand")
@@ -37,6 +41,38 @@ class ClaimFinder:
         doc.spans[self.spans_key] = spans
         doc._.claims = claims
         return doc
+
+
+#: Entity labels of a trained pipeline whose numbers name things rather than state facts
+#: ("Boeing 737" as PRODUCT, "Resolution 77/158" as LAW, "Studio 54" as ORG).
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "PERSON"})
+
+
+def _outside_names(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Drop claims that lie inside a named entity of a :data:`NAME_LABELS` label."""
+    names = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in NAME_LABELS]
+    if not names:
+        return claims
+    return [c for c in claims if not any(start <= c.start and c.end <= end for start, end in names)]
+
+
+_PIPELINES: dict[str, Language] = {}
+
+
+def extract_with_model(text: str, *, model: str, doc: str = "") -> list[Claim]:
+    """The claims of ``text`` found by the trained spaCy pipeline ``model`` plus the claim finder.
+
+    The trained pipeline's named entities veto numbers that are parts of names; the claims
+    themselves come from the same scanner as the default pipeline.  Each process loads the
+    pipeline once.
+
+    Raises:
+        ClaimsError: the pipeline is not installed (with the command to install it).
+    """
+    nlp = _PIPELINES.get(model)
+    if nlp is None:
+        nlp = _PIPELINES[model] = build_pipeline(model)
+    return [replace(c, doc=doc) if c.doc != doc else c for c in nlp(text)._.claims]
 
 
 @Language.factory(

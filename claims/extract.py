@@ -119,12 +119,14 @@ def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, max(line_end, end)
 
 
-def extract_claims(text: str, *, doc: str = "") -> list[Claim]:
+def extract_claims(text: str, *, doc: str = "", model: str | None = None) -> list[Claim]:
     """Find every numeric and dated claim in ``text``.
 
     Args:
         text: The document text, exactly as read from the file.
         doc: The document id to record on each claim.
+        model: An installed trained spaCy pipeline (``"en_core_web_sm"``) whose named
+            entities veto numbers inside names; None: the blank English pipeline's scanner.
 
     Returns:
         Claims in document order; ``text[c.start:c.end] == c.text`` for each.
@@ -133,6 +135,10 @@ def extract_claims(text: str, *, doc: str = "") -> list[Claim]:
         >>> [c.text for c in extract_claims("Over 2500 specialists trained since 1993.")]
         ['Over 2500', '1993']
     """
+    if model:
+        from .component import extract_with_model
+
+        return extract_with_model(text, model=model, doc=doc)
     return mentions_to_claims(text, Scanner(text).run(), doc=doc)
 
 

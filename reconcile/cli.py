@@ -71,7 +71,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def extraction_options(func: Callable) -> Callable:
-    """Add --jobs, --no-cache, --engine and --scheduler; the command gets them as ``extraction``."""
+    """Add --jobs, --no-cache, --engine, --scheduler and --model; the command gets them as ``extraction``."""
 
     @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
                   help="Extract with this many processes (default: one per core).")
@@ -81,11 +81,15 @@ def extraction_options(func: Callable) -> Callable:
                   help="Run extraction in local processes or on a Dask cluster.")
     @click.option("--scheduler", metavar="ADDRESS",
                   help="With --engine dask: a running scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+    @click.option("--model", metavar="NAME",
+                  help="Extract with an installed trained spaCy pipeline, e.g. en_core_web_sm (its named "
+                       "entities veto numbers inside names); default: the blank English pipeline.")
     @functools.wraps(func)
-    def wrapper(*args, jobs: int | None, no_cache: bool, engine: str, scheduler: str | None, **kwargs):
+    def wrapper(*args, jobs: int | None, no_cache: bool, engine: str, scheduler: str | None, model: str | None,
+                **kwargs):
         if scheduler and engine != "dask":
             _fail("--scheduler needs --engine dask")
-        options = ExtractionOptions(jobs=jobs, cache=not no_cache, engine=engine, scheduler=scheduler)
+        options = ExtractionOptions(jobs=jobs, cache=not no_cache, engine=engine, scheduler=scheduler, model=model)
         return func(*args, extraction=options, **kwargs)
 
     return wrapper

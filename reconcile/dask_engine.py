@@ -30,7 +30,7 @@ class _DaskRunner(_Runner):
 
     def submit(self, chunk: list[tuple[str, str]]) -> Future:
         # pure=False: two identical chunks (copied documents) are still two tasks with their own ids.
-        return self.client.submit(extract_payloads, chunk, pure=False)
+        return self.client.submit(extract_payloads, chunk, self.model, pure=False)
 
 
 @contextmanager

@@ -64,6 +64,8 @@ class ExtractionOptions:
         scheduler: Address of a running Dask scheduler (``tcp://host:8786``); None starts
             a local cluster.
         progress: Show a progress bar on stderr; None: when stderr is a terminal.
+        model: An installed trained spaCy pipeline to extract with (``--model``); None: the
+            configuration's ``model``, else the blank English pipeline.
     """
 
     jobs: int | None = None
@@ -71,15 +73,16 @@ class ExtractionOptions:
     engine: str = "local"
     scheduler: str | None = None
     progress: bool | None = None
+    model: str | None = None
 
 
-def extract_payloads(chunk: Sequence[tuple[str, str]]) -> list[bytes]:
+def extract_payloads(chunk: Sequence[tuple[str, str]], model: str | None = None) -> list[bytes]:
     """Extract each ``(document id, text)`` of a chunk; the claims as cache payloads.
 
     Runs in worker processes (local or Dask); payloads are compact and are what the cache
     stores, so the parent never encodes a claim twice.
     """
-    return [encode_claims(extract_claims(text, doc=doc_id)) for doc_id, text in chunk]
+    return [encode_claims(extract_claims(text, doc=doc_id, model=model)) for doc_id, text in chunk]
 
 
 def make_extractor(options: ExtractionOptions | None = None, *, warn: Warn | None = None) -> Extractor:
@@ -106,12 +109,16 @@ def make_extractor(options: ExtractionOptions | None = None, *, warn: Warn | Non
 
     def extractor(paths: Sequence[str | os.PathLike], *, config: Config) -> Iterator[Triple]:
         documents = find_documents(paths, patterns=config.include, ignore=config.exclude)
+        model = options.model or config.model
+        if model:
+            extract_claims("", model=model)  # a missing pipeline fails here, once, with the fix
         with ExitStack() as stack:
             cache = None
             if options.cache:
                 cache = stack.enter_context(
-                    ClaimsCache(config.cache, key=extractor_key(model=config.model), warn=warn))
+                    ClaimsCache(config.cache, key=extractor_key(model=model), warn=warn))
             runner = stack.enter_context(_runner(options, len(documents)))
+            runner.model = model
             advance = stack.enter_context(_progress(options, len(documents)))
             yield from _extract_ordered(documents, cache, runner, advance)
 
@@ -211,11 +218,13 @@ class _Runner:
 
     chunk_size = 1
     max_in_flight = 1
+    #: The trained spaCy pipeline extraction runs on (None: the blank English one).
+    model: str | None = None
 
     def submit(self, chunk: list[tuple[str, str]]) -> Future:
         future: Future = Future()
         try:
-            future.set_result(extract_payloads(chunk))
+            future.set_result(extract_payloads(chunk, self.model))
         except Exception as exc:  # surfaced by future.result(), as a pool would
             future.set_exception(exc)
         return future
@@ -233,7 +242,7 @@ class _ProcessRunner(_Runner):
     def submit(self, chunk: list[tuple[str, str]]) -> Future:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_start_context())
-        return self.pool.submit(extract_payloads, chunk)
+        return self.pool.submit(extract_payloads, chunk, self.model)
 
     def close(self) -> None:
         if self.pool is not None:

@@ -37,7 +37,7 @@ def iter_extracted(paths: Sequence[str | os.PathLike], *, config: Config
         if not text.strip():
             yield None, [], f"{path}: empty document, skipped"
             continue
-        claims = extract_claims(text, doc=doc_id)
+        claims = extract_claims(text, doc=doc_id, model=config.model)
         yield DocumentInfo(doc_id, sha256_of(text), path=str(path)), claims, None
 
 
