@@ -34,11 +34,16 @@ from .text import Idf
 
 Scorer = Callable[[list[list[float]]], np.ndarray]
 
-#: Blocks up to this size are scored pair by pair; larger ones only where a binding word is shared.
+#: Blocks up to this size are scored pair by pair; larger ones only where binding words are shared.
 ALL_PAIRS_BLOCK = 400
-#: A binding word shared by more claims than this binds nothing.
-MAX_DIRECT_BLOCK = 2500
-
+#: In a large block, a binding word shared by more claims than this binds nothing on its own
+#: (in a newsroom archive "minister" or "bridge" is shared by thousands of claims).
+MAX_KEY_MEMBERS = 48
+#: In a large block, each claim is paired with at most this many others: those sharing the
+#: rarest binding words.  This keeps the pairs, and the time, linear in the claims.
+CANDIDATES_PER_CLAIM = 8
+#: Pairs scored at once; only those at or above the threshold are kept, so memory stays flat.
+SCORING_BATCH = 20000
 
 @dataclass(frozen=True)
 class Reconciliation:
@@ -88,7 +93,13 @@ def binding_keys(ctx: ClaimContext, idf: Idf, *, per_claim: int = 6) -> set[str]
 
 
 def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[tuple[int, int]]:
-    """Pairs of one block, with incompatible values, that share a binding word."""
+    """Pairs of one block, with incompatible values, that the pair model should score.
+
+    Small blocks give every such pair.  In a large block each claim meets only the claims
+    that share its rarest binding words (an inverted index; words shared by too many claims
+    are left out), at most :data:`CANDIDATES_PER_CLAIM` of them, ranked by the IDF weight
+    of what they share.
+    """
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, ctx in enumerate(contexts):
         if ctx is not None:
@@ -104,24 +115,40 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[t
                     if not values.compatible(cx.claim, cy.claim) and not vetoed(cx, cy):
                         pairs.add((members[x], members[y]))
             continue
-        index: dict[str, list[int]] = defaultdict(list)
-        for i in members:
-            for key in binding_keys(contexts[i], idf):
-                index[key].append(i)
-        for key_members in index.values():
-            if len(key_members) > MAX_DIRECT_BLOCK:
-                continue  # a word this common binds nothing
-            for x in range(len(key_members)):
-                i = key_members[x]
-                for y in range(x + 1, len(key_members)):
-                    j = key_members[y]
-                    pair = (i, j) if i < j else (j, i)
-                    if pair in pairs:
-                        continue
-                    if not values.compatible(contexts[i].claim, contexts[j].claim) \
-                            and not vetoed(contexts[i], contexts[j]):
-                        pairs.add(pair)
+        pairs.update(_large_block_pairs(members, contexts, idf))
     return sorted(pairs)
+
+
+def _large_block_pairs(members: Sequence[int], contexts: Sequence[ClaimContext | None],
+                       idf: Idf) -> set[tuple[int, int]]:
+    keys_of = {i: binding_keys(contexts[i], idf) for i in members}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        for key in keys_of[i]:
+            index[key].append(i)
+    weight = {key: idf(key) for key, owners in index.items() if 1 < len(owners) <= MAX_KEY_MEMBERS}
+    pairs: set[tuple[int, int]] = set()
+    for i in members:
+        shared: dict[int, float] = defaultdict(float)
+        for key in keys_of[i]:
+            w = weight.get(key)
+            if w is None:
+                continue
+            for j in index[key]:
+                if j != i:
+                    shared[j] += w
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        taken = 0
+        ci = contexts[i]
+        for j, _ in ranked:
+            cj = contexts[j]
+            if values.compatible(ci.claim, cj.claim) or vetoed(ci, cj):
+                continue
+            pairs.add((i, j) if i < j else (j, i))
+            taken += 1
+            if taken >= CANDIDATES_PER_CLAIM:
+                break
+    return pairs
 
 
 #: Two sentences this alike (0-100, the numbers left out) restate one another.
@@ -266,13 +293,18 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         threshold = model.threshold if threshold is None else threshold
     claims = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
     contexts, idf = build_contexts(claims, aliases=config.aliases)
-    pairs = candidate_pairs(contexts, idf)
-    probabilities = np.zeros(len(pairs))
-    if pairs:
-        rows = [pair_features(contexts[i], contexts[j], idf) for i, j in pairs]
-        probabilities = np.asarray(scorer(rows), dtype=float)
-        probabilities = restatement_floor(contexts, pairs, probabilities)
-    return build_flags(claims, contexts, idf, pairs, probabilities, threshold=threshold,
+    candidates = candidate_pairs(contexts, idf)
+    pairs: list[tuple[int, int]] = []
+    kept: list[float] = []
+    for start in range(0, len(candidates), SCORING_BATCH):
+        batch = candidates[start:start + SCORING_BATCH]
+        rows = [pair_features(contexts[i], contexts[j], idf) for i, j in batch]
+        probabilities = restatement_floor(contexts, batch, np.asarray(scorer(rows), dtype=float))
+        for pair, p in zip(batch, probabilities):
+            if p >= threshold:  # only binding pairs matter from here on
+                pairs.append(pair)
+                kept.append(float(p))
+    return build_flags(claims, contexts, idf, pairs, np.asarray(kept, dtype=float), threshold=threshold,
                        min_confidence=config.min_confidence)
 
 
@@ -289,27 +321,31 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
     groups = uf.groups()
     # one fact, one flag: groups of one block with the same set of side values are merged
     merged: dict[tuple, list[int]] = {}
+    key_of_root: dict[int, tuple] = {}
     for members in groups:
         group_claims = [contexts[i].claim for i in members]
         side_values = tuple(sorted(values.display_value(s[0]) for s in _sides(group_claims)))
         key = (contexts[members[0]].block, side_values)
         merged.setdefault(key, []).extend(members)
+        key_of_root[uf.find(members[0])] = key
+    edges_of: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for edge in edge_p:
+        edges_of[key_of_root[uf.find(edge[0])]].append(edge)
     ctx_of = {ctx.claim.id: ctx for ctx in contexts if ctx is not None}
     discrepancies = []
-    for (block, _), members in merged.items():
+    for (block, side_key), members in merged.items():
         members = sorted(set(members))
         group_claims = [contexts[i].claim for i in members]
         sides = _sides(group_claims)
         if len(sides) < 2:
             continue
-        member_set = set(members)
-        probs = [p for (i, j), p in edge_p.items() if i in member_set and j in member_set]
+        edges = edges_of[(block, side_key)]
+        probs = [edge_p[e] for e in edges]
         confidence = float(np.mean(sorted(probs, reverse=True)[:3])) if probs else 0.0
         if confidence < min_confidence:
             continue
         klass = "possible_update" if _possible_update(sides, ctx_of) else "conflict"
-        best = max(((i, j) for (i, j) in edge_p if i in member_set and j in member_set),
-                   key=lambda e: edge_p[e])
+        best = max(edges, key=lambda e: (edge_p[e], -e[0], -e[1]))
         shared = shared_words(contexts[best[0]], contexts[best[1]], idf)
         side_values = [values.display_value(s[0]) for s in sides]
         group_ctx = [contexts[i] for i in members]

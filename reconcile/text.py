@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -49,6 +50,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-‑]*[A-Za-z]|[A-Za-z]")
 _CAPITAL_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[-‑][A-Z][a-z]+)*|[A-Z]{2,}[a-z]?)\b")
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light English stemmer: "projects" -> "project", "trainees" -> "trainee"."""
     w = word.lower().replace("’", "'").replace("‑", "-").strip("'-")
@@ -103,20 +105,26 @@ class Idf:
         self.n = max(n, 1)
         self.df = df
         self.default = math.log((self.n + 1) / 1) + 1
+        # every weight computed once: pair features ask for millions of them
+        self.table = {token: math.log((self.n + 1) / (count + 1)) + 1 for token, count in df.items()}
 
     def __call__(self, token: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1
+        return self.table.get(token, self.default)
 
     def weight(self, tokens: Iterable[str]) -> float:
-        return sum(self(t) for t in set(tokens))
+        get, default = self.table.get, self.default
+        return sum(get(t, default) for t in set(tokens))
 
     def overlap(self, a: Iterable[str], b: Iterable[str]) -> float:
         """IDF-weighted Jaccard similarity of two token sets (0..1)."""
         sa, sb = set(a), set(b)
         if not sa or not sb:
             return 0.0
-        inter = sum(self(t) for t in sa & sb)
-        union = sum(self(t) for t in sa | sb)
+        get, default = self.table.get, self.default
+        inter = sum(get(t, default) for t in sa & sb)
+        if not inter:
+            return 0.0
+        union = sum(get(t, default) for t in sa) + sum(get(t, default) for t in sb) - inter
         return inter / union if union else 0.0
 
     def containment(self, a: Iterable[str], b: Iterable[str]) -> float:
@@ -124,7 +132,9 @@ class Idf:
         sa, sb = set(a), set(b)
         if not sa or not sb:
             return 0.0
-        small = sa if self.weight(sa) <= self.weight(sb) else sb
-        inter = sum(self(t) for t in sa & sb)
-        total = self.weight(small)
+        common = sa & sb
+        if not common:
+            return 0.0
+        inter = self.weight(common)
+        total = min(self.weight(sa), self.weight(sb))
         return inter / total if total else 0.0

@@ -70,9 +70,9 @@ def test_unchanged_documents_are_never_extracted_again(folder, tmp_path, monkeyp
     extracted: list[str] = []
     real = parallel.extract_payloads
 
-    def counting(chunk):
+    def counting(chunk, model=None):
         extracted.extend(doc_id for doc_id, _ in chunk)
-        return real(chunk)
+        return real(chunk, model)
 
     monkeypatch.setattr(parallel, "extract_payloads", counting)
     assert scan([folder], config=config, extractor=make_extractor(options)) == first
