@@ -146,8 +146,8 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
             continue  # large blocks: support stays 1 (the feature is then uninformative)
         for i in members:
             ci = contexts[i]
-            ci.support = sum(1 for j in members if values.compatible(ci.claim, contexts[j].claim)
-                             and _same_value_text(ci.claim, contexts[j].claim))
+            ci.support = max(1, sum(1 for j in members if values.compatible(ci.claim, contexts[j].claim)
+                                    and _same_value_text(ci.claim, contexts[j].claim)))
     return contexts, idf
 
 

@@ -118,7 +118,10 @@ def compatible(a: Claim, b: Claim) -> bool:
         return ia[0].toordinal() - slack <= ib[1].toordinal() and ib[0].toordinal() - slack <= ia[1].toordinal()
     lo_a, hi_a = numeric_interval(a)
     lo_b, hi_b = numeric_interval(b)
-    tolerance = 1e-9 * max(1.0, abs(lo_a), abs(lo_b))
+    finite = [abs(x) for x in (lo_a, hi_a, lo_b, hi_b) if math.isfinite(x)]
+    widths = [w for w in (hi_a - lo_a, hi_b - lo_b) if w > 0]
+    # float noise at a shared bound, far below any interval's own width
+    tolerance = min([1e-9 * max([1.0, *finite])] + [w * 1e-6 for w in widths])
     overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
     if overlap > tolerance:
         return True

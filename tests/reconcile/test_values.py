@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims import Claim, extract_claims
 from reconcile import values
@@ -71,3 +73,20 @@ def test_units_of_one_dimension_share_a_block():
 )
 def test_display_value(text, surface, shown):
     assert values.display_value(claim(text, surface)) == shown
+
+
+@given(
+    number=st.one_of(st.integers(min_value=0, max_value=10**13),
+                     st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)),
+    qualifier=st.sampled_from(["", "over ", "about ", "up to ", "nearly ", "more than "]),
+    unit=st.sampled_from(["", " km", " million dollars", "%", " people"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_every_claim_agrees_with_itself_and_comparison_is_symmetric(number, qualifier, unit):
+    text = f"The figure was {qualifier}{number:,}{unit} last week, and later {number:,}{unit}."
+    found = extract_claims(text, doc="t.txt")
+    for a in found:
+        assert values.compatible(a, a), a
+        for b in found:
+            if values.block_key(a) == values.block_key(b):
+                assert values.compatible(a, b) == values.compatible(b, a)
