@@ -30,7 +30,7 @@ SCALE_SUFFIXES: dict[str, tuple[float, bool]] = {
     "million": (1e6, False), "millions": (1e6, False), "mn": (1e6, False), "mln": (1e6, False),
     "m": (1e6, True), "M": (1e6, True), "billion": (1e9, False), "billions": (1e9, False),
     "bn": (1e9, False), "bln": (1e9, False), "b": (1e9, True), "B": (1e9, True),
-    "trillion": (1e12, False), "tn": (1e12, False), "trn": (1e12, False),
+    "trillion": (1e12, False), "trillions": (1e12, False), "tn": (1e12, False), "trn": (1e12, False),
     "dozen": (12.0, False), "dozens": (12.0, False), "mil": (1e6, False), "MM": (1e6, False),
     "lakh": (1e5, False), "lakhs": (1e5, False), "crore": (1e7, False), "crores": (1e7, False),
 }

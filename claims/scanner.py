@@ -142,7 +142,7 @@ _CURRENCY_PREFIX_RE = re.compile(
 )
 _SIGN_RE = re.compile(r"(?:^|(?<=[\s(\[|:]))[−+\-‑][ ]?$")
 _SCALE_RE = re.compile(
-    r"^(?P<sp>[ \t\u00a0\u202f]*|[-‑])(?P<scale>hundred|thousand|millions?|mn|mln|mil|MM|billions?|bn|bln|trillion|tn|trn|dozens?"
+    r"^(?P<sp>[ \t\u00a0\u202f]*|[-‑])(?P<scale>(?i:hundred|thousand|millions?|billions?|trillions?)|mn|mln|mil|MM|bn|bln|tn|trn|dozens?"
     r"|lakhs?|crores?|[kKmMbB])(?![A-Za-z])",
 )
 _PERCENT_RE = re.compile(

@@ -62,11 +62,35 @@ def numeric_interval(claim: Claim) -> tuple[float, float]:
     value = claim.value if isinstance(claim.value, (int, float)) else None
     if low is None and high is None and value is not None:
         low = high = value
+    if low is not None and low == high and claim.kind in ("count", "money", "quantity"):
+        low, high = _implicit_rounding(claim, low)
     lo = low * factor if low is not None else -_INF
     hi = high * factor if high is not None else _INF
     if lo == -_INF and claim.kind in ("count", "money", "quantity") and (value or 0) >= 0:
         lo = 0.0
     return lo, hi
+
+
+_ROUND_INTEGER_RE = re.compile(r"^[0-9]{1,3}(?:[,\u202f\u00a0 ][0-9]{3})+$|^[0-9]{4,}$")
+
+
+def _implicit_rounding(claim: Claim, value: float) -> tuple[float, float]:
+    """A written-out round integer is a rounding: "18,400 people" holds 18,437.
+
+    Only integers written in digits with at least two trailing zeros and at least two
+    significant digits ("18,400", "1,500"; not "100" or "2,000", which are too coarse to
+    say how they were rounded); the interval is half a unit of the last significant digit.
+    """
+    digits = re.sub(r"[^0-9.]", "", claim.text)
+    surface = re.sub(r"[^0-9,\u202f\u00a0 ]", "", claim.text).strip()
+    if "." in digits or not _ROUND_INTEGER_RE.match(surface):
+        return value, value
+    significant = digits.rstrip("0")
+    zeros = len(digits) - len(significant)
+    if zeros < 2 or len(significant) < 2 or float(digits) != value:
+        return value, value
+    half = 0.5 * 10 ** zeros
+    return value - half, value + half
 
 
 def point(claim: Claim) -> float | None:

@@ -155,3 +155,15 @@ def test_crlf_offsets_stay_in_the_original_text():
 def test_the_measured_noun_ends_where_the_predicate_starts(text, surface, noun):
     (claim,) = [c for c in extract_claims(text, doc="t.txt") if c.text == surface]
     assert claim.noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("HELMSGATE TO ACQUIRE QUILLON IN $1.24\u00a0BILLION DEAL", "$1.24\u00a0BILLION", 1_240_000_000),
+        ("Council Approves $5 Million Grant", "$5 Million", 5_000_000),
+    ],
+)
+def test_scale_words_in_headline_case(text, surface, value):
+    (claim,) = [c for c in extract_claims(text, doc="t.txt") if c.text == surface]
+    assert claim.value == value

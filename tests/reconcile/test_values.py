@@ -32,6 +32,11 @@ def claim(text: str, surface: str) -> Claim:
         (("It costs $39.2 million.", "$39.2 million"), ("It costs $39.3 million.", "$39.3 million"), False),
         (("It opened on 2 September 1992.", "2 September 1992"),
          ("It opened on 12 September 1992.", "12 September 1992"), False),
+        # a round integer written out is a rounding: "18,400" holds 18,437 but not 18,480
+        (("Officials said 18,400 people fled.", "18,400"), ("Police counted 18,437 people.", "18,437"), True),
+        (("Officials said 18,400 people fled.", "18,400"), ("Police counted 18,480 people.", "18,480"), False),
+        (("It has 1,500 staff.", "1,500"), ("It has 1,580 staff.", "1,580"), False),
+        (("It has 2,000 staff.", "2,000"), ("It has 2,040 staff.", "2,040"), False),
         (("The summit met on December 20, 2025.", "December 20, 2025"),
          ("The summit met in December 2025.", "December 2025"), True),
     ],
