@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import calendar
+import dataclasses
 import os
 import re
+from datetime import date
 
 from .documents import Document, read_text
 from .lexicon import CURRENCY_SYMBOLS, ISO_4217, UNITS
@@ -13,7 +16,7 @@ from .scanner import Mention, Scanner
 from .sentences import SentenceIndex, table_context
 
 #: Bumped whenever extraction output may change, so that caches of claims are rebuilt.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -21,8 +24,10 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
                        index: SentenceIndex | None = None) -> list[Claim]:
-    """Attach sentence, heading and document id to scanner mentions."""
+    """Attach sentence, heading and document id to scanner mentions (and years to dates
+    written without one: see :func:`anchor_yearless_dates`)."""
     index = index or SentenceIndex(text)
+    mentions = anchor_yearless_dates(mentions)
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
     for m in mentions:
@@ -140,6 +145,45 @@ def extract_claims(text: str, *, doc: str = "", model: str | None = None) -> lis
 
         return extract_with_model(text, model=model, doc=doc)
     return mentions_to_claims(text, Scanner(text).run(), doc=doc)
+
+
+#: How far back (in characters) a year may be to date a day written without one.
+_YEAR_ANCHOR_REACH = 4000
+_YEARLESS_RE = re.compile(r"^--(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?$")
+
+
+def anchor_yearless_dates(mentions: list[Mention]) -> list[Mention]:
+    """Give "3 March" the interval of the year the text last named before it.
+
+    News and statements write "on 3 March" once the year is clear from the dateline or an
+    earlier date ("In 2025 ... the campaign began on 3 March").  The value stays as written
+    (``--03-03``); only ``low``/``high`` are filled in, so the date can be compared with
+    "3 March 2025" or "March 13".  A date with no year named within a few thousand
+    characters before it stays open (``low``/``high`` None).
+    """
+    result: list[Mention] = []
+    anchor: tuple[int, int] | None = None  # (year, where the text named it)
+    for m in mentions:
+        match = _YEARLESS_RE.match(m.value) if m.kind == "date" and isinstance(m.value, str) else None
+        if match and m.low is None and anchor is not None and m.start - anchor[1] <= _YEAR_ANCHOR_REACH:
+            year, month = anchor[0], int(match["month"])
+            if match["day"]:
+                day = f"{year:04d}-{month:02d}-{match['day']}"
+                low, high = day, day
+            else:
+                low = f"{year:04d}-{month:02d}-01"
+                high = f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+            try:
+                date.fromisoformat(low)
+            except ValueError:  # 29 February of a year that has none: leave it open
+                result.append(m)
+                continue
+            m = dataclasses.replace(m, low=low, high=high)
+        elif (m.kind == "date" and isinstance(m.low, str) and isinstance(m.high, str)
+              and m.low[:4] == m.high[:4] and m.low[:4].isdigit()):
+            anchor = (int(m.low[:4]), m.end)
+        result.append(m)
+    return result
 
 
 def extract_document(source: str | os.PathLike | Document, *, doc: str | None = None) -> list[Claim]:

@@ -316,7 +316,7 @@ class Scanner:
     def _dates(self) -> list[Mention]:
         text = self.text
         found: list[Mention] = []
-        for match in dates.DATE_RE.finditer(text):
+        for match in dates.find_dates(text):
             start, end = match.start(), match.end()
             if self._is_masked(start, end) and match.lastgroup not in ("_iso", "_numeric"):
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 
 from claims import Claim
 from claims.lexicon import UNITS
@@ -54,6 +55,12 @@ def block_key(claim: Claim) -> tuple[str, ...] | None:
     return ("count",)
 
 
+#: Intervals are asked for again and again while pairs are scored (about fifty times per
+#: claim); a bounded cache keeps that cheap without holding an archive's claims forever.
+_INTERVAL_CACHE = 1 << 18
+
+
+@lru_cache(maxsize=_INTERVAL_CACHE)
 def numeric_interval(claim: Claim) -> tuple[float, float]:
     """The claim's interval in base units; open ends are infinite."""
     factor = unit_dimension(claim.unit)[1] if claim.kind == "quantity" else 1.0
@@ -115,6 +122,7 @@ def _to_date(iso: str) -> date | None:
         return None
 
 
+@lru_cache(maxsize=_INTERVAL_CACHE)
 def date_interval(claim: Claim) -> tuple[date, date] | None:
     """First and last day a dated claim covers, or ``None`` when it has no calendar value."""
     lo, hi = _to_date(claim.low) if isinstance(claim.low, str) else None, \

@@ -167,3 +167,40 @@ def test_the_measured_noun_ends_where_the_predicate_starts(text, surface, noun):
 def test_scale_words_in_headline_case(text, surface, value):
     (claim,) = [c for c in extract_claims(text, doc="t.txt") if c.text == surface]
     assert claim.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "low", "high"),
+    [
+        # the year named earlier in the text dates a day written without one
+        ("The 2025 campaign was planned in January 2025. It began on 3 March.", "3 March",
+         "--03-03", "2025-03-03", "2025-03-03"),
+        ("On 5 May 2024 the board met. The vote followed on March 13.", "March 13",
+         "--03-13", "2024-03-13", "2024-03-13"),
+        # a month alone spans its days in the anchoring year (2024 is a leap year)
+        ("Talks opened on 5 May 2024 and ended in February.", "February",
+         "--02", "2024-02-01", "2024-02-29"),
+        # no year before it: the date stays open rather than guessing
+        ("It began on 3 March. Reports followed in 2025.", "3 March", "--03-03", None, None),
+        # a day the anchoring year does not have is left open, never invented
+        ("In 2023 the council met. Another vote came on 29 February.", "29 February",
+         "--02-29", None, None),
+    ],
+)
+def test_yearless_dates_take_the_year_named_before_them(text, surface, value, low, high):
+    claim = find(text, surface)
+    assert (claim.kind, claim.value, claim.low, claim.high) == ("date", value, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The fire was declared contained by 26 August.", "26 August"),
+        ("The budget was approved in March. Work started later.", "March"),
+        ("Signed on Dec. 20, 2025 in Tokyo.", "Dec. 20, 2025"),
+        ("The survey ran from 3 Sept. to 9 Oct. last year.", "9 Oct."),
+    ],
+)
+def test_a_sentence_full_stop_is_not_part_of_a_month(text, surface):
+    claim = find(text, surface)
+    assert text[claim.start:claim.end] == surface

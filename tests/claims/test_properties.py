@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims import extract_claims
+from claims import dates, extract_claims
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -57,3 +57,66 @@ def test_offsets_are_exact_on_the_seeds(path):
 def test_offsets_are_exact_on_slices_of_the_seeds(path, start, length):
     text = path.read_text(encoding="utf-8")
     _check(text[start:start + length])
+
+
+# Words and marks every date pattern is built from, in any case, glued or spaced.
+DATE_PIECES = st.sampled_from([
+    "the ", "The ", "THE ", "mid", "mid-", "early ", "late", "end of ", "start of ", "between ", "from ",
+    "fiscal ", "financial year ", "FY", "Q2", "q3", "H1 ", "spring ", "midsummer ", "of ", "to ", "and ",
+    "last ", "next ", "this ", "coming ", "past ", "two ", "a ", "days ", "ago", "yesterday", "tonight",
+    "right now", "to date", "Christmas", "Eastern", "Easter ", "New Year's Day", "Labour Day",
+    "March", "Mar.", "Sept", "sept.", "May", "Dec", "december ", "Monday", "Thurs.", "sun", "month ",
+    "year", "first ", "second ", "1st ", "4th", "twenty-first ", "quarter ", "half ", "weekend",
+    "1992", "2024", "24", "5", "05", "12", "31", "1990s", "'90s", "’s", "2018-2024", "2025-12-20",
+    "20161016", "14:30", "9 a.m.", "3/2015", "4/22", " ", ", ", ". ", "-", "–", "/", "\n", "é", "x", "_",
+])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(DATE_PIECES, max_size=40).map("".join))
+def test_date_prefilter_finds_what_a_full_scan_finds(text):
+    # find_dates only tries the date grammar where a date can begin; it must lose nothing.
+    expected = [(m.start(), m.end(), m.lastgroup) for m in dates.DATE_RE.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in dates.find_dates(text)] == expected
+
+
+DATE_PHRASES = [
+    "the 1990s", "the '90s", "the 4th of July", "the twenty-first of March", "mid-2024", "midsummer 2024",
+    "mid-October 2024", "early 2025", "late-summer 2023", "end-2023", "the end of 2008", "end of March",
+    "between 2019 and 2021", "from May to July", "between June and October 2024", "fiscal 2021",
+    "financial year 2023", "budget year 2024", "academic year 2024-25", "school year 2024",
+    "the 2021 fiscal year", "the first quarter of 2024", "final quarter of 2024", "second half of this year",
+    "fourth Thursday in November", "fifth Monday of May", "last week", "this year", "next month",
+    "coming weekend", "past three years", "previous day", "following week", "earlier this week",
+    "later this month", "two days ago", "a week later", "one year ago", "ten years earlier",
+    "5 days ago", "yesterday", "today", "tonight", "tomorrow", "tonite", "tmrw", "tmr",
+    "that week", "same day", "current year", "upcoming season", "right now", "to date",
+    "year-to-date", "month to date", "the start of 2020", "start of 2020", "beginning of 2000",
+    "the middle of March", "month of March", "rest of the week", "remainder of the year",
+    "remaining of the day", "close of the quarter", "Christmas Day 2024", "New Year's Day",
+    "Easter Monday", "Thanksgiving", "Halloween", "Valentine's Day", "Independence Day",
+    "Labour Day", "Labor Day", "Memorial Day", "Boxing Day", "earth day", "Q2 2026", "q3", "H1 2024",
+    "FY2021", "FY 2021/22", "Monday", "Thurs. 5 March", "Sept. 5", "Dec. 20, 2025",
+    "December 20, 2025", "20 December 2025", "2025-12-20", "20161016", "12/20/2025", "05-Aug-2016",
+    "4–9 October", "29 April – 12 May 2024", "October 4–9, 1985", "February 1992", "March-2018",
+    "jan-1", "3/2015", "2016/11", "14:30", "9 a.m.", "2018-2024", "2019 Q1", "spring 2026",
+]
+
+
+@pytest.mark.parametrize("phrase", DATE_PHRASES)
+@pytest.mark.parametrize("template", ["{}", "We noted {} here.", "(see {})", "x\n{}\n"])
+def test_date_prefilter_starts_where_the_grammar_does(phrase, template):
+    text = template.format(phrase)
+    expected = [(m.start(), m.end(), m.lastgroup) for m in dates.DATE_RE.finditer(text)]
+    assert expected, "every phrase here is a date for the full grammar"
+    assert [(m.start(), m.end(), m.lastgroup) for m in dates.find_dates(text)] == expected
+
+
+CORPUS_DOCUMENTS = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*/docs/*"))
+
+
+@pytest.mark.parametrize("path", CORPUS_DOCUMENTS + SEEDS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_date_prefilter_matches_a_full_scan_on_real_documents(path):
+    text = path.read_text(encoding="utf-8")
+    expected = [(m.start(), m.end(), m.lastgroup) for m in dates.DATE_RE.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in dates.find_dates(text)] == expected
