@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -172,6 +173,12 @@ def _alias_rewriter(aliases: dict[str, tuple[str, ...]]):
     return rewrite
 
 
+@lru_cache(maxsize=1 << 16)
+def _stem_set(text: str) -> frozenset[str]:
+    """Content stems of a text many claims share (the sentence before, a heading)."""
+    return frozenset(content_stems(text))
+
+
 def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) -> ClaimContext:
     rel_start = c.start - c.sentence_start
     rel_end = c.end - c.sentence_start
@@ -182,10 +189,14 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         before, after = raw, ""
     before, after = alias_map(before), alias_map(after)
     is_table = bool(re.search(r"\t|\S {2,}\S|\|", c.sentence.strip()))
-    left_words = [w for w in words(before) if w not in STOP_WORDS][-WINDOW:]
-    right_words = [w for w in words(after) if w not in STOP_WORDS][:WINDOW]
+    # the words of each side once: the windows below are all cut from them
+    before_content = [w for w in words(before) if w not in STOP_WORDS]
+    after_content = [w for w in words(after) if w not in STOP_WORDS]
+    left_words = before_content[-WINDOW:]
+    right_words = after_content[:WINDOW]
     bare = before + " " + after
-    sent = frozenset(content_stems(bare))
+    bare_content = before_content + after_content
+    sent = frozenset(stem(w) for w in bare_content if len(w) > 1)
     noun_words = [w for w in words(c.noun or "") if w not in STOP_WORDS][:4]
     noun = tuple(stem(w) for w in noun_words)
     row: frozenset[str] = frozenset()
@@ -201,9 +212,8 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
                 noun = tuple(content_stems(alias_map(cells[0])))[-3:]
     head = noun[-1] if noun else None
     surface: dict[str, str] = {}
-    for w in words(bare):
-        if w not in STOP_WORDS:
-            surface.setdefault(stem(w), w)
+    for w in bare_content:
+        surface.setdefault(stem(w), w)
     local_tokens = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", before)[-8:]] + \
         [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", after)[:8]]
     local_tokens += ["a_year" for _ in re.findall(r"(?i)\b(?:a|per)\s+year\b", after[:20])]
@@ -221,8 +231,7 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
             periods = column_periods
     if c.kind == "date" and isinstance(c.value, str) and c.value[:4].isdigit():
         periods.discard(c.value[:4])
-    tight_words = [w for w in words(before) if w not in STOP_WORDS][-2:] + \
-        [w for w in words(after) if w not in STOP_WORDS][:2]
+    tight_words = before_content[-2:] + after_content[:2]
     ref_years = set()
     for m in _YEAR_RE.finditer(raw):
         if rel_start <= m.start() < rel_end:
@@ -243,8 +252,8 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         right=tuple(stem(w) for w in right_words),
         noun=noun,
         head=head,
-        prev=frozenset(content_stems(alias_map(c.previous or ""))),
-        heading=frozenset(content_stems(alias_map(c.heading or ""))),
+        prev=_stem_set(alias_map(c.previous or "")),
+        heading=_stem_set(alias_map(c.heading or "")),
         row=row,
         names=frozenset(proper_names(bare)),
         scope=frozenset(scope_groups(local_tokens)),

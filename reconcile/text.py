@@ -46,6 +46,9 @@ SCOPE_GROUPS: dict[str, frozenset[str]] = {
     "max_min": frozenset("peak record highest lowest maximum minimum largest smallest biggest top".split()),
 }
 
+# ’ and the no-break hyphen are folded to ' and - before tokens are cut (both are word
+# characters of _WORD_RE), so that "Tajikistan’s" and "Tajikistan's" are one token
+_FOLD = str.maketrans({"’": "'", "‑": "-"})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-‑]*[A-Za-z]|[A-Za-z]")
 _CAPITAL_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[-‑][A-Z][a-z]+)*|[A-Z]{2,}[a-z]?)\b")
 
@@ -70,7 +73,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens (letters only; numbers and punctuation dropped)."""
-    return [m.group(0).lower().replace("’", "'").replace("‑", "-") for m in _WORD_RE.finditer(text)]
+    return _WORD_RE.findall(text.translate(_FOLD).lower())
 
 
 def content_stems(text: str) -> list[str]:
