@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims import dates, extract_claims
+from claims import dates, extract_claims, scanner
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -120,3 +120,44 @@ def test_date_prefilter_matches_a_full_scan_on_real_documents(path):
     text = path.read_text(encoding="utf-8")
     expected = [(m.start(), m.end(), m.lastgroup) for m in dates.DATE_RE.finditer(text)]
     assert [(m.start(), m.end(), m.lastgroup) for m in dates.find_dates(text)] == expected
+
+
+NUMBER_PIECES = st.sampled_from([
+    "a ", "an ", "A ", "half", "a half", "one", "One ", "twenty", "-", "five", "hundred", " and ",
+    "a third", "two-thirds", "quarter", "quarters ", "dozens", "first", "twenty-first", "Second",
+    "twice", "Tripled", "a year", "an hour", "more than ", "about ", "of ", "point ", "½", "3/4",
+    "1 1/2", "2.5e6", ".5", "1,234", "8\u202f412", "39.2", "42", "7", " ", ", ", ". ", "\n", "x", "é",
+    "another", "anyone", "oneself", "often", "canal", "Ana", "_",
+])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(NUMBER_PIECES, max_size=40).map("".join))
+def test_number_prefilter_finds_what_a_full_scan_finds(text):
+    expected = [(m.start(), m.end(), m.lastgroup) for m in scanner._NUMBER_RE.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in scanner.find_numbers(text)] == expected
+
+
+NUMBER_PHRASES = [
+    "a half", "half a million", "one and a half", "twenty-five", "a third of", "two thirds of",
+    "three quarters of", "more than half", "nearly a third", "half an hour", "a decade",
+    "a fortnight", "twice", "thrice", "doubled", "triples", "first", "twenty-first", "nineth",
+    "hundredth", "dozens", "a dozen", "zero", "nought", "one hundred and six", "½", "3/4",
+    "1 1/2", "2.5e6", ".5", "1,234", "8\u202f412", "39.2", "42",
+]
+
+
+@pytest.mark.parametrize("phrase", NUMBER_PHRASES)
+@pytest.mark.parametrize("template", ["{}", "We counted {} here.", "(see {})", "x\n{}\n"])
+def test_number_prefilter_starts_where_the_grammar_does(phrase, template):
+    text = template.format(phrase)
+    expected = [(m.start(), m.end(), m.lastgroup) for m in scanner._NUMBER_RE.finditer(text)]
+    assert expected, "every phrase here is a number for the full grammar"
+    assert [(m.start(), m.end(), m.lastgroup) for m in scanner.find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("path", CORPUS_DOCUMENTS + SEEDS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_number_prefilter_matches_a_full_scan_on_real_documents(path):
+    text = path.read_text(encoding="utf-8")
+    expected = [(m.start(), m.end(), m.lastgroup) for m in scanner._NUMBER_RE.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in scanner.find_numbers(text)] == expected
