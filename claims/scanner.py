@@ -697,7 +697,7 @@ class Scanner:
                     cursor += consumed
                 else:
                     unit_match = _UNIT_RE.match(rest)
-                    if unit_match and self._unit_ok(unit_match, before, spelled):
+                    if unit_match and self._unit_ok(unit_match, before, spelled, cursor):
                         surface_unit = re.sub(r"[\s\u00a0]+", " ", unit_match.group("unit"))
                         symbol, _dimension, _factor = UNITS[surface_unit]
                         if symbol == "lb" and self._money_context(before, rest):
@@ -795,7 +795,8 @@ class Scanner:
             return False
         return bool(re.search(r"£|sterling|\bgbp\b|\bcost|\bpaid|\bprice|\bworth|\bbudget|\bfund", window))
 
-    def _unit_ok(self, unit_match: re.Match, before: str, spelled: bool) -> bool:
+    def _unit_ok(self, unit_match: re.Match, before: str, spelled: bool, offset: int) -> bool:
+        """Is ``unit_match`` (matched at ``offset`` of the text) a unit of the number before it?"""
         token = unit_match.group("unit")
         glued = unit_match.group("sp") == ""
         hyphen = unit_match.group("sp") in ("-", "‑")
@@ -804,7 +805,7 @@ class Scanner:
         if token in AMBIGUOUS_UNITS and not glued and not hyphen:
             if token in SPACED_LETTER_UNITS and not spelled:
                 # "22 m", "7,480 t" are units; "3 s" rarely written; "Group 3 B" handled elsewhere
-                nxt = self.text[unit_match.end():unit_match.end() + 1]
+                nxt = self.text[offset + unit_match.end():offset + unit_match.end() + 1]
                 return token in ("m", "t", "kn") and (not nxt or not nxt.isalpha())
             return token in ("points",) and False
         if token in ("min", "mins") and spelled:

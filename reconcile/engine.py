@@ -154,7 +154,7 @@ def _large_block_pairs(members: Sequence[int], contexts: Sequence[ClaimContext |
 #: Two sentences this alike (0-100, the numbers left out) restate one another.
 RESTATEMENT_SIMILARITY = 90.0
 #: The probability a restated sentence with another value gets, whatever the model says.
-RESTATEMENT_PROBABILITY = 0.97
+RESTATEMENT_PROBABILITY = 0.99
 #: Sentences with fewer content words than this (datelines, headings) say too little to be restatements.
 RESTATEMENT_MIN_WORDS = 4
 
@@ -320,11 +320,12 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
             edge_p[(i, j)] = float(p)
     groups = uf.groups()
     # one fact, one flag: groups of one block with the same set of side values are merged
+    # (compared in base units: "48,600 ha vs 46,800 ha" and "486 km² vs 468 km²" are one flag)
     merged: dict[tuple, list[int]] = {}
     key_of_root: dict[int, tuple] = {}
     for members in groups:
         group_claims = [contexts[i].claim for i in members]
-        side_values = tuple(sorted(values.display_value(s[0]) for s in _sides(group_claims)))
+        side_values = tuple(sorted(values.canonical_value(s[0]) for s in _sides(group_claims)))
         key = (contexts[members[0]].block, side_values)
         merged.setdefault(key, []).extend(members)
         key_of_root[uf.find(members[0])] = key

@@ -282,7 +282,7 @@ FEATURES: tuple[str, ...] = (
     "is_date", "is_count", "is_money", "is_percent", "is_quantity", "table_any", "table_both",
     "event_overlap", "year_gap", "digit_anagram", "one_digit_off", "adjacent_swap",
     "column_differs", "row_overlap_strict", "same_paragraph_distance",
-    "sibling_explains", "tight_overlap", "local_names_foreign", "baseline_any", "baseline_both",
+    "tight_overlap", "local_names_foreign", "baseline_any", "baseline_both",
     "period_both", "period_disjoint", "prev_cross",
 )
 
@@ -385,7 +385,6 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         float(bool(ca.column_label and cb.column_label and ca.column_label != cb.column_label)),
         idf.overlap(a.row, b.row) if (a.row and b.row) else -1.0,
         (min(abs(ca.start - cb.start), 20000) / 20000.0) if ca.doc == cb.doc else -1.0,
-        float(_explained_by_sibling(a, b) or _explained_by_sibling(b, a)),
         idf.overlap(a.tight, b.tight),
         min(_foreign_names(a, context_b, idf) + _foreign_names(b, context_a, idf), 30.0) / 30.0,
         float(a.baseline or b.baseline),

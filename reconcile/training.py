@@ -143,8 +143,15 @@ def keep_closest_positives(data: CorpusData, *, top: int = POSITIVES_PER_CASE) -
     return labels
 
 
-def fit(rows: np.ndarray, labels: np.ndarray, *, seed: int = 0):
-    """Fit monotonic gradient-boosted trees on labelled rows (label -1 rows are dropped)."""
+def fit(rows: np.ndarray, labels: np.ndarray, *, seed: int = 0, resample: bool = False):
+    """Fit monotonic gradient-boosted trees on labelled rows (label -1 rows are dropped).
+
+    Args:
+        rows: Feature rows, in the order of :data:`FEATURES`.
+        labels: 1 (same fact), 0 (not), -1 (left out).
+        seed: Random seed of the trees and of the resampling.
+        resample: Weight each row by a Poisson(1) draw: a bootstrap sample, for bagging.
+    """
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     keep = labels >= 0
@@ -153,27 +160,61 @@ def fit(rows: np.ndarray, labels: np.ndarray, *, seed: int = 0):
                                            min_samples_leaf=40, l2_regularization=2.0,
                                            monotonic_cst=monotonic, random_state=seed)
     weights = np.where(labels[keep] == 1, POSITIVE_WEIGHT, 1.0)
+    if resample:
+        weights = weights * np.random.default_rng(seed).poisson(1.0, len(weights))
     model.fit(rows[keep], labels[keep], sample_weight=weights)
     return model
 
 
+#: Models averaged by :func:`fit_bagged` (``--bags``).  One: over the development corpora,
+#: five bagged models gave the same precision-recall curve as one (leave-one-corpus-out).
+BAGS = 1
+
+
+def fit_bagged(rows: np.ndarray, labels: np.ndarray, *, bags: int = BAGS) -> list:
+    """Fit ``bags`` models on bootstrap samples; their averaged log-odds is the pair model.
+
+    With a few hundred positive pairs, one model's top scores move with every small change of
+    the data; averaging models fitted on resamples is the usual remedy, kept as an option
+    (measured here, it moved the probabilities but not the precision at a given recall).
+    """
+    if bags <= 1:
+        return [fit(rows, labels)]
+    return [fit(rows, labels, seed=b, resample=True) for b in range(bags)]
+
+
+def predict_bagged(models: Sequence, rows: np.ndarray) -> np.ndarray:
+    """P(same fact) of the averaged models (as the exported ensemble computes it)."""
+    if not len(rows):
+        return np.zeros(0)
+    score = np.mean([m.decision_function(rows) for m in models], axis=0)
+    return 1.0 / (1.0 + np.exp(-score))
+
+
 def export_model(model, *, threshold: float, meta: dict | None = None) -> dict:
-    """The fitted model as the plain dict :class:`reconcile.pairmodel.TreeEnsemble` reads."""
+    """A fitted model (or a list of bagged models) as the dict :class:`TreeEnsemble` reads.
+
+    Bagged models become one ensemble: the average of their log-odds is their mean initial
+    score plus every tree's leaf values divided by the number of models.
+    """
+    models = list(model) if isinstance(model, (list, tuple)) else [model]
+    scale = 1.0 / len(models)
     trees = []
-    for (predictor,) in model._predictors:
-        nodes = predictor.nodes
-        trees.append({
-            "feature": [-2 if leaf else int(f) for f, leaf in zip(nodes["feature_idx"], nodes["is_leaf"])],
-            "threshold": [float(x) for x in nodes["num_threshold"]],
-            "left": [int(x) for x in nodes["left"]],
-            "right": [int(x) for x in nodes["right"]],
-            # the learning rate is already folded into the leaf values
-            "value": [round(float(v), 8) for v in nodes["value"]],
-        })
+    for one in models:
+        for (predictor,) in one._predictors:
+            nodes = predictor.nodes
+            trees.append({
+                "feature": [-2 if leaf else int(f) for f, leaf in zip(nodes["feature_idx"], nodes["is_leaf"])],
+                "threshold": [float(x) for x in nodes["num_threshold"]],
+                "left": [int(x) for x in nodes["left"]],
+                "right": [int(x) for x in nodes["right"]],
+                # the learning rate is already folded into the leaf values
+                "value": [round(float(v) * scale, 8) for v in nodes["value"]],
+            })
     return {
         "format": "reconcile-gbt@1",
         "features": list(FEATURES),
-        "init": float(np.ravel(model._baseline_prediction)[0]),
+        "init": float(np.mean([np.ravel(one._baseline_prediction)[0] for one in models])),
         "learning_rate": 1.0,
         "threshold": threshold,
         "trees": trees,
@@ -203,7 +244,8 @@ def _load_scorer(path: str):
     return module
 
 
-def leave_one_out(corpora: Sequence[CorpusData], threshold: float, score_py: str | None) -> list[dict]:
+def leave_one_out(corpora: Sequence[CorpusData], threshold: float, score_py: str | None, *,
+                  bags: int = BAGS) -> list[dict]:
     """Train without each corpus in turn and score it; returns the scorer's results."""
     scorer = _load_scorer(score_py) if score_py else None
     results = []
@@ -211,8 +253,8 @@ def leave_one_out(corpora: Sequence[CorpusData], threshold: float, score_py: str
         train_rows = np.vstack([c.rows for i, c in enumerate(corpora) if i != k and len(c.rows)])
         train_labels = np.concatenate([keep_closest_positives(c) for i, c in enumerate(corpora)
                                        if i != k and len(c.rows)])
-        model = fit(train_rows, train_labels)
-        probs = model.predict_proba(held.rows)[:, 1] if len(held.rows) else np.zeros(0)
+        models = fit_bagged(train_rows, train_labels, bags=bags)
+        probs = predict_bagged(models, held.rows)
         report = report_for(held, probs, threshold)
         if scorer:
             results.append(scorer.score(report, held.gold, verbose=False))
@@ -227,13 +269,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--loco", action="store_true", help="leave-one-corpus-out validation")
     parser.add_argument("--score", help="path of score.py (for --loco)")
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--bags", type=int, default=BAGS, help="models averaged (bootstrap samples)")
     args = parser.parse_args(argv)
     corpora = [load_corpus(c) for c in args.corpora]
     for c in corpora:
         print(f"{c.name}: {len(c.claims)} claims, {len(c.pairs)} pairs, {int((c.labels == 1).sum())} positive",
               file=sys.stderr)
     if args.loco:
-        results = leave_one_out(corpora, args.threshold, args.score)
+        results = leave_one_out(corpora, args.threshold, args.score, bags=args.bags)
         scorer = _load_scorer(args.score) if args.score else None
         for r in results:
             print(scorer.line(r) if scorer else r)
@@ -248,10 +291,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out:
         rows = np.vstack([c.rows for c in corpora if len(c.rows)])
         labels = np.concatenate([keep_closest_positives(c) for c in corpora if len(c.rows)])
-        model = fit(rows, labels)
-        data = export_model(model, threshold=args.threshold,
+        models = fit_bagged(rows, labels, bags=args.bags)
+        data = export_model(models, threshold=args.threshold,
                             meta={"corpora": [c.name for c in corpora], "pairs": int((labels >= 0).sum()),
-                                  "positives": int((labels == 1).sum())})
+                                  "positives": int((labels == 1).sum()), "bags": len(models)})
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {args.out}", file=sys.stderr)

@@ -132,6 +132,29 @@ def date_interval(claim: Claim) -> tuple[date, date] | None:
     return lo, hi
 
 
+_YEARLESS_RE = re.compile(r"^--(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?$")
+_DATED_RE = re.compile(r"^[0-9]{4}-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?$")
+
+
+def _same_stated_day(a: Claim, b: Claim) -> bool:
+    """A date written without its year ("24 March") and a date with the same month and day.
+
+    The extractor gives a yearless date the year the text last named, a guess that can be
+    wrong (a statement dated June 2025 that last named 2024): the written parts agreeing,
+    the two claims are not a contradiction.
+    """
+    for yearless, other in ((a, b), (b, a)):
+        match = _YEARLESS_RE.match(yearless.value) if isinstance(yearless.value, str) else None
+        if match is None or not isinstance(other.value, str):
+            continue
+        stated = _YEARLESS_RE.match(other.value) or _DATED_RE.match(other.value)
+        if stated is None or stated["month"] != match["month"]:
+            continue
+        if match["day"] is None or stated["day"] is None or match["day"] == stated["day"]:
+            return True
+    return False
+
+
 def _mentions_clock(claim: Claim) -> bool:
     return bool(_TIME_ZONE_RE.search(claim.sentence) or re.search(r"[0-9]{1,2}:[0-9]{2}", claim.text))
 
@@ -140,9 +163,12 @@ def compatible(a: Claim, b: Claim) -> bool:
     """Can both claims be true of one fact?  (Intervals overlap.)
 
     Two day-precision dates one day apart are compatible when either sentence names a
-    clock or time zone: the same instant falls on different dates in different zones.
+    clock or time zone: the same instant falls on different dates in different zones.  A
+    date written without a year agrees with any date of the same month and day.
     """
     if a.kind == "date" or b.kind == "date":
+        if _same_stated_day(a, b):
+            return True
         ia, ib = date_interval(a), date_interval(b)
         if ia is None or ib is None:
             return True
@@ -207,6 +233,16 @@ def _format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def canonical_value(claim: Claim) -> str:
+    """The value in base units, so that "48,600 ha" and "486 km²" read alike (dates as written)."""
+    number = point(claim) if claim.kind != "date" else None
+    if number is None:
+        return display_value(claim)
+    dimension = unit_dimension(claim.unit)[0] if claim.kind == "quantity" else claim.unit
+    qualifier = claim.qualifier if claim.qualifier not in (None, "range", "ratio") else ""
+    return f"{qualifier} {number:.6g} {dimension or ''}".strip()
 
 
 def display_value(claim: Claim) -> str:

@@ -56,6 +56,10 @@ def test_dates_keep_their_precision(text, surface, value, low, high, precision):
         ("It finances 10-15 projects a year.", "10-15", "count", None, 10, 15, None),
         ("The Nurek plant (capacity: 3 GW) was upgraded.", "3 GW", "quantity", 3, 2.5, 3.5, "GW"),
         ("The line is 22.4 km long.", "22.4 km", "quantity", 22.4, 22.35, 22.45, "km"),
+        # a spaced single-letter unit is read wherever the sentence stands, not only near its start
+        ("A wall 22 m high.", "22 m", "quantity", 22, 21.5, 22.5, "m"),
+        ("The longest cantilever reaches 58 m and weighs 7 t.", "58 m", "quantity", 58, 57.5, 58.5, "m"),
+        ("Longest cantilever                        58 m\n", "58 m", "quantity", 58, 57.5, 58.5, "m"),
         ("Up to two million dollars are allocated.", "Up to two million dollars", "money", 2e6, None, 2e6, "USD"),
         ("Nearly 50,000 fans came.", "Nearly 50,000", "count", 50000, 47500, 50000, None),
         ("More than 100,000 people left.", "More than 100,000", "count", 100000, 100000, None, None),

@@ -117,8 +117,10 @@ def test_the_full_loop_on_a_copy_of_a_fixture_corpus(tmp_path, monkeypatch):
         docs, values=("8.6 km", "6.8 km"), edited="a01_bta_press-release-opening.txt",
         repeat="Metro news\n\nOf the new route, 8.6 km is in a bored tunnel beneath the Old Harbour.\n",
         new_value="7.2 km",
+        # the press release's sentence restated with another value: the plainest conflict there is
         new_text=("Metro news\n\nOf the new route, 7.2 km is in a bored tunnel beneath the Old Harbour and the "
-                  "Sundby district.\n"))
+                  "Sundby district; the rest runs on a viaduct across the Kessel canal and at ground level "
+                  "alongside the coastal railway.\n"))
 
 
 @pytest.mark.xfail(strict=True, reason="issue 4: the pair model does not yet flag the seeds' 459 vs 470 "

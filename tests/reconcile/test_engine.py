@@ -101,3 +101,21 @@ def test_to_frame():
     assert list(frame["value"]) == ["1992", "1993"]
     assert list(frame["doc"]) == ["courier.txt", "gazette.txt"]
     assert set(frame["side"]) == {0, 1}
+
+
+def test_one_fact_in_two_units_is_one_flag():
+    """The same two values in hectares and in km² are one discrepancy, not two."""
+    from reconcile.features import FEATURES
+
+    texts = {"a.txt": "The Grevdal Fire burned 48,600 hectares (486 km²) of forest before rain came.\n",
+             "b.txt": "The Grevdal Fire burned 46,800 hectares (468 km²) of forest before rain came.\n"}
+    same_digits = FEATURES.index("same_digit_count")
+
+    def bind_same_unit(rows):
+        # binds "48,600 ha"-"46,800 ha" and "486 km²"-"468 km²", never across units:
+        # two groups, which only the merge in base units makes one flag
+        return [1.0 if row[same_digits] == 1.0 else 0.0 for row in rows]
+
+    (flag,) = run(texts, scorer=bind_same_unit, threshold=0.5).discrepancies
+    assert {c.text for c in flag.claims} == {"468 km²", "46,800 hectares", "486 km²", "48,600 hectares"}
+    assert len(flag.values) == 2

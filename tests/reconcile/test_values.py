@@ -39,6 +39,15 @@ def claim(text: str, surface: str) -> Claim:
         (("It has 2,000 staff.", "2,000"), ("It has 2,040 staff.", "2,040"), False),
         (("The summit met on December 20, 2025.", "December 20, 2025"),
          ("The summit met in December 2025.", "December 2025"), True),
+        # a yearless date takes a guessed year; its written month and day decide
+        (("In 2024 the team formed. Cases peaked on 24 March.", "24 March"),
+         ("In 2025 the team formed. Cases peaked on 24 March.", "24 March"), True),
+        (("In 2023 the team formed. The plan came in November.", "November"),
+         ("The plan came in November 2024.", "November 2024"), True),
+        (("In 2025 the team formed. Vaccination began on 3 March.", "3 March"),
+         ("Vaccination began on March 13, 2025.", "March 13, 2025"), False),
+        (("In 2025 the team formed. Vaccination began on 3 March.", "3 March"),
+         ("In 2025 the team formed. Vaccination began on 13 March.", "13 March"), False),
     ],
 )
 def test_compatible(first, second, agree):

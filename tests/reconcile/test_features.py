@@ -1,0 +1,122 @@
+"""What binds a claim to its fact: scope words, reference times, baselines, vetoes, features."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract_claims
+from reconcile.features import FEATURES, build_contexts, pair_features, vetoed
+
+
+def contexts_of(texts: dict[str, str]):
+    claims = []
+    for doc, text in texts.items():
+        claims.extend(extract_claims(text, doc=doc))
+    claims.sort(key=lambda c: (c.doc, c.start))
+    contexts, idf = build_contexts(claims)
+    return {(c.claim.doc, c.claim.text): c for c in contexts if c is not None}, idf
+
+
+def context(text: str, surface: str):
+    found, _ = contexts_of({"a.txt": text})
+    return found[("a.txt", surface)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "scope"),
+    [
+        ("The total cost is $80 million.", "$80 million", {"total"}),
+        ("It spends $3 million a year on upkeep.", "$3 million", {"rate"}),
+        ("The budgeted cost was $45 million.", "$45 million", {"plan"}),
+        ("The final cost was $52 million.", "$52 million", {"actual"}),
+        ("Preliminary figures show 4,100 cases.", "4,100", {"provisional"}),
+        ("Cases rose by 120 in a week.", "120", {"change"}),
+        ("It sells software in eleven countries.", "eleven", set()),
+    ],
+)
+def test_scope_words_near_the_number(text, surface, scope):
+    assert set(context(text, surface).scope) == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "years"),
+    [
+        ("In 2019 the line carried 120,000 riders a day.", "120,000", {2019}),
+        ("As of the 2021 fiscal year, 459 projects were funded.", "459", {2021}),
+        ("The line carried 120,000 riders a day.", "120,000", set()),
+        # a date's own year is its value, not its reference time
+        ("The bridge opened in May 2019.", "May 2019", set()),
+    ],
+)
+def test_reference_years_of_a_sentence(text, surface, years):
+    assert set(context(text, surface).ref_years) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "baseline"),
+    [
+        ("Turnout rose to 68.4%, up from 61.2% in 2019.", "61.2%", True),
+        ("Turnout rose to 68.4%, up from 61.2% in 2019.", "68.4%", False),
+        ("Households average 2.9 persons against 2.6 nationwide.", "2.6", True),
+    ],
+)
+def test_comparison_baselines(text, surface, baseline):
+    assert context(text, surface).baseline is baseline
+
+
+@pytest.mark.parametrize(
+    ("texts", "first", "second", "why"),
+    [
+        ({"a.txt": "The bridge cost $38 million in 1992, against $45 million planned in 1990.\n"},
+         ("a.txt", "$38 million"), ("a.txt", "$45 million"), "two numbers of one sentence"),
+        ({"a.txt": "In 2019 the terminal handled 842,000 TEU.\n",
+          "b.txt": "Throughput for 2023 reached 1,034,000 TEU.\n"},
+         ("a.txt", "842,000 TEU"), ("b.txt", "1,034,000 TEU"), "different explicit periods: a time series"),
+        ({"a.txt": "Published 3 March 2025\n\nThe clinic opened on 12 March 2025.\n",
+          "b.txt": "The clinic opened on 14 March 2025.\n"},
+         ("a.txt", "3 March 2025"), ("b.txt", "14 March 2025"), "a byline date stamps the document"),
+    ],
+)
+def test_vetoed_pairs(texts, first, second, why):
+    found, _ = contexts_of(texts)
+    assert vetoed(found[first], found[second]), why
+
+
+def test_a_restatement_is_not_vetoed():
+    found, _ = contexts_of({"a.txt": "The Harlow Bridge opened in 1992.\n", "b.txt": "The Harlow Bridge opened in 1993.\n"})
+    assert not vetoed(found[("a.txt", "1992")], found[("b.txt", "1993")])
+
+
+def test_pair_features_are_symmetric_in_what_they_share():
+    found, idf = contexts_of({
+        "a.txt": "Since 1996 the programme has funded 459 local projects worth over 38 million dollars.\n",
+        "b.txt": "The programme has implemented 470 humanitarian projects since 1996, totaling US$39.2 million.\n",
+    })
+    a, b = found[("a.txt", "459")], found[("b.txt", "470")]
+    forward = dict(zip(FEATURES, pair_features(a, b, idf)))
+    backward = dict(zip(FEATURES, pair_features(b, a, idf)))
+    assert len(forward) == len(FEATURES)
+    for name in ("sent_overlap", "noun_head_equal", "noun_overlap", "rel_diff", "same_doc", "is_count"):
+        assert forward[name] == pytest.approx(backward[name]), name
+    assert forward["noun_head_equal"] == 1.0  # both count "projects"
+    assert forward["same_doc"] == 0.0
+    assert forward["is_count"] == 1.0
+    assert forward["rel_diff"] > 0
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "feature", "expected"),
+    [
+        ("The count was 2,947 cases.", "The count was 2,974 cases.", "adjacent_swap", 1.0),
+        ("The count was 2,947 cases.", "The count was 2,903 cases.", "adjacent_swap", 0.0),
+        ("The count was 2,947 cases.", "The count was 2,948 cases.", "one_digit_off", 1.0),
+        ("The count was 2,947 cases.", "The count was 2,794 cases.", "digit_anagram", 1.0),
+        ("The planned cost was $45 million.", "The final cost was $52 million.", "plan_vs_actual", 1.0),
+        ("The total cost was $45 million.", "The cost was $52 million.", "total_vs_part", 1.0),
+    ],
+)
+def test_pair_feature_table(first, second, feature, expected):
+    found, idf = contexts_of({"a.txt": first, "b.txt": second})
+    a = next(c for (doc, _), c in found.items() if doc == "a.txt")
+    b = next(c for (doc, _), c in found.items() if doc == "b.txt")
+    assert dict(zip(FEATURES, pair_features(a, b, idf)))[feature] == expected
