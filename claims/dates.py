@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .lexicon import MONTHS, SEASONS, WEEKDAYS
+from .regexscan import Alternation, prefiltered_finditer
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
           r"|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
@@ -155,12 +156,14 @@ def _namespaced(name: str, pattern: str) -> str:
 
 # One pass over the text: at each position the first pattern that matches wins, so the
 # patterns are ordered from the most to the least specific.
-DATE_RE = re.compile("|".join(f"(?P<_{name}>{_namespaced(name, pattern)})" for name, pattern in _PATTERNS))
+_DATES = Alternation([(f"_{name}", _namespaced(name, pattern)) for name, pattern in _PATTERNS])
+DATE_RE = _DATES.compiled
 
 # The words a date can begin with.  Trying DATE_RE's forty alternatives at every character
-# is most of the extractor's time; trying them only where one of these words starts gives
-# the same matches (tests/claims/test_properties.py checks it against plain finditer).
-_START_WORDS = (
+# is most of the extractor's time; trying them only where a digit or one of these words
+# starts gives the same matches (tests/claims/test_properties.py checks it against plain
+# finditer).
+_START_WORDS = frozenset((
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
@@ -169,32 +172,42 @@ _START_WORDS = (
     "|yesterday|today|tonight|tomorrow|tonite|tmrw|tmr|next|this|that|same|current|upcoming|coming"
     "|past|previous|following|earlier|later|right|to|a|one|two|three|four|five|six|seven|eight|nine|ten"
     "|Christmas|New|Easter|Thanksgiving|Halloween|Valentine|Independence|Labour|Labor|Memorial|Boxing|earth"
-)
-_DATE_START_RE = re.compile(
-    rf"(?<![0-9A-Za-z_])(?:[0-9]|[QqH][1-4]|FY|(?i:mid|early|late|end)|(?i:{_START_WORDS})\b)")
+).casefold().split("|"))
+_START_PREFIXES = ("mid", "early", "late", "end")
+# A digit, or a run of letters (with the two non-ASCII letters that case-fold to ASCII ones),
+# not glued to a word on its left.
+_WORD_OR_DIGIT = re.compile(r"(?<![0-9A-Za-z_])(?:[0-9]|[A-Za-z\u017f\u212a]+)")
 
 
-def find_dates(text: str) -> Iterator[re.Match]:
-    """The matches of :data:`DATE_RE` in ``text``, as ``DATE_RE.finditer(text)`` gives them."""
-    return prefiltered_finditer(DATE_RE, _DATE_START_RE, text)
-
-
-def prefiltered_finditer(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
-    """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches.
-
-    Equal to the full scan as long as every match of ``pattern`` begins where ``starts``
-    matches; far cheaper for a large alternation that would be tried at every character.
-    """
-    match_at = pattern.match
-    end = 0
-    for start in starts.finditer(text):
-        position = start.start()
-        if position < end:
+def date_starts(text: str) -> Iterator[int]:
+    """The positions where a :data:`DATE_RE` match may begin: a digit, ``Q2``/``H1``,
+    ``FY``, or a word a date pattern starts with."""
+    for match in _WORD_OR_DIGIT.finditer(text):
+        word = match.group()
+        if word <= "9":
+            yield match.start()
             continue
-        match = match_at(text, position)
-        if match is not None and match.end() > position:
-            end = match.end()
-            yield match
+        if may_start_date(word) or (len(word) == 1 and word in "QqH"
+                                    and text[match.end():match.end() + 1] in ("1", "2", "3", "4")):
+            yield match.start()
+
+
+def may_start_date(word: str) -> bool:
+    """Whether a date may begin with this whole run of letters ("March", "the", "mid")."""
+    folded = word.casefold()
+    return folded in _START_WORDS or folded.startswith(_START_PREFIXES) or word.startswith("FY")
+
+
+def find_dates(text: str, starts: Iterable[int] | None = None) -> Iterator[re.Match]:
+    """The matches of :data:`DATE_RE` in ``text``, as ``DATE_RE.finditer(text)`` gives them.
+
+    Args:
+        text: The text to scan.
+        starts: Increasing positions that include every place a date may begin (default:
+            :func:`date_starts`).
+    """
+    return prefiltered_finditer(_DATES.match, date_starts(text) if starts is None else starts, text)
+
 
 # Prepositions that make a lone month name a date ("in July", "since March").
 _MONTH_CUES = re.compile(
@@ -266,7 +279,7 @@ def _yearless_day(month: int, dd: int) -> DateValue | None:
     return DateValue(f"--{month:02d}-{dd:02d}", None, None, "day")
 
 
-def _dm(groups: dict, day_key: str = "DAY", mon_key: str = "MON", year_key: str = "YEAR"
+def _dm(groups: _Groups, day_key: str = "DAY", mon_key: str = "MON", year_key: str = "YEAR"
         ) -> DateValue | None:
     month = _month(groups[mon_key])
     dd = int(groups[day_key])
@@ -297,12 +310,36 @@ def _fiscal(start_year: int, end_text: str | None) -> DateValue:
                      "fiscal_year")
 
 
+class _Groups:
+    """The groups of one date pattern in a match, by their short names; unset ones missing.
+
+    (A dict of ``match.groupdict()`` would copy the groups of every pattern.)
+    """
+
+    __slots__ = ("_match", "_prefix")
+
+    def __init__(self, match: re.Match, prefix: str) -> None:
+        self._match = match
+        self._prefix = prefix
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        try:
+            value = self._match.group(self._prefix + key)
+        except IndexError:  # a group of the pattern the dispatcher left out
+            return default
+        return default if value is None else value
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+
 def interpret(match: re.Match, text: str) -> DateValue | None:
     """Turn a :data:`DATE_RE` match into a :class:`DateValue`; ``None`` rejects the match."""
     name = match.lastgroup[1:] if match.lastgroup else ""
-    prefix = name + "__"
-    g = {k[len(prefix):]: v for k, v in match.groupdict().items()
-         if v is not None and k.startswith(prefix)}
+    g = _Groups(match, name + "__")
     if name == "iso":
         return day(int(g["YEAR"]), int(g["MM"]), int(g["DD"]))
     if name == "compact":

@@ -30,6 +30,12 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
     mentions = anchor_yearless_dates(mentions)
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
+    squeezed: dict[str, str] = {}  # headings and labels repeat: squeeze each once
+    header_rows: dict = {}
+    # Claims of one sentence share its text and context: each is built once (and shared,
+    # which also keeps a document's claims small in memory).
+    sentences: dict[tuple[int, int], str] = {}
+    contexts: dict[int, tuple[str | None, str | None]] = {}
     for m in mentions:
         line = bisect.bisect_right(line_starts, m.start)
         seg = index.segment_at(m.start)
@@ -37,26 +43,39 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
             s_start, s_end = seg.start, seg.end
         else:
             s_start, s_end = _line_around(text, m.start, m.end)
-        sentence = text[s_start:s_end]
-        heading = index.table_header_for(m.start) or index.heading_before(m.start)
-        previous = index.previous_text(m.start)
+        sentence = sentences.get((s_start, s_end))
+        if sentence is None:
+            sentence = sentences[(s_start, s_end)] = text[s_start:s_end]
+        position = index.index_at(m.start)
+        context = contexts.get(position)
+        if context is None:
+            context = contexts[position] = (index.table_header_for(m.start) or index.heading_before(m.start),
+                                             index.previous_text(m.start))
+        heading, previous = context
         row_label = column_label = None
         if seg is not None and seg.is_table_row:
-            row_label, column_label = table_context(text, m.start)
+            row_label, column_label = table_context(text, m.start, cache=header_rows)
             if m.kind == "count" and m.unit is None and m.qualifier is None:
                 m = _with_table_unit(m, row_label, column_label, heading)
         claims.append(Claim(
             doc=doc, start=m.start, end=m.end, text=text[m.start:m.end], kind=m.kind,
             value=m.value, low=m.low, high=m.high, unit=m.unit, qualifier=m.qualifier,
             sentence=sentence, sentence_start=s_start, precision=m.precision, noun=m.noun,
-            heading=_SPACES.sub(" ", heading).strip() if heading else None,
+            heading=_squeeze(heading, squeezed) if heading else None,
             previous=previous,
-            row_label=_SPACES.sub(" ", row_label).strip() if row_label else None,
-            column_label=_SPACES.sub(" ", column_label).strip() if column_label else None,
+            row_label=_squeeze(row_label, squeezed) if row_label else None,
+            column_label=_squeeze(column_label, squeezed) if column_label else None,
             line=line,
             column=m.start - line_starts[line - 1] + 1,
         ))
     return claims
+
+
+def _squeeze(label: str, cache: dict[str, str]) -> str:
+    squeezed = cache.get(label)
+    if squeezed is None:
+        squeezed = cache[label] = _SPACES.sub(" ", label).strip()
+    return squeezed
 
 
 _UNIT_SPEC = re.compile(

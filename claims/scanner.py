@@ -14,6 +14,8 @@ offset an offset into the original file.  It runs in three passes:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,6 +44,7 @@ from .lexicon import (
     UNITS,
 )
 from .numbers import composite_ordinal, parse_digits, parse_number_words
+from .regexscan import Alternation, prefiltered_finditer, split_alternatives
 
 
 @dataclass(slots=True)
@@ -62,7 +65,7 @@ class Mention:
 
 # --------------------------------------------------------------------------- masks
 
-_MASKS = re.compile(
+_MASKS_PATTERN = (
     r"\^\{[^}\n]{0,12}\}"                      # ^{*1} footnote markers
     r"|\[(?:[0-9]{1,3}|[a-z]|note\s*[0-9]+|citation needed)(?:[,–-][0-9]{1,3})*\]"  # [12] refs
     r"|https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"  # URLs, e-mail
@@ -85,11 +88,51 @@ _MASKS = re.compile(
 )
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
+_MASKS = Alternation([(f"_mask{i}", branch) for i, branch in enumerate(split_alternatives(_MASKS_PATTERN))])
+# Where a mask can begin: a run of digits, one of ^ [ + (, a line start, "http"/"www.",
+# the word run before an "@", or one of the words below (checked whole, in any case).
+_MASK_CANDIDATE_RE = re.compile(r"[0-9]+|[\^\[+(]|(?<![0-9A-Za-z_])[A-Za-z\u017f\u212a]+")
+_MASK_START_WORD_RE = re.compile(
+    r"(?i:tel|phone|fax|telephone|mobile|call|t|f|m|comments?|reading|update|page|pp?"
+    r"|isbn|issn|doi|iso|norad|cospar|iata|icao|ref|reg|case|docket)")
+_PATH_RE = re.compile(r"[0-9]+(?:/[0-9]+){2,}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _may_start_mask(word: str) -> bool:
+    return _MASK_START_WORD_RE.fullmatch(word) is not None
+
+
+def _mask_starts(text: str, candidates: list[int] | None = None) -> list[int]:
+    if candidates is None:
+        starts = [m.start() for m in _MASK_CANDIDATE_RE.finditer(text)
+                  if m.group()[0] <= "9" or m.group()[0] in "^[+(" or _may_start_mask(m.group())]
+    else:
+        starts = list(candidates)
+    starts.append(0)
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    for marker in ("http", "www."):
+        position = text.find(marker)
+        while position != -1:
+            starts.append(position)
+            position = text.find(marker, position + 1)
+    position = text.find("@")
+    while position != -1:
+        begin = position
+        while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "_.+-"):
+            begin -= 1
+        starts.extend(range(begin, position))
+        position = text.find("@", position + 1)
+    return sorted(set(starts))
+
+
+def _masked_spans(text: str, candidates: list[int] | None = None) -> list[tuple[int, int]]:
     spans = []
-    for match in _MASKS.finditer(text):
-        surface = match.group(0)
-        if re.fullmatch(r"[0-9]+(?:/[0-9]+){2,}", surface):
+    for match in prefiltered_finditer(_MASKS.match, _mask_starts(text, candidates), text):
+        if _PATH_RE.fullmatch(match.group()):
             continue  # dates like 5/3/18 are for the date pass
         spans.append((match.start(), match.end()))
     return spans
@@ -121,34 +164,105 @@ _ORDINAL_SPELLED = (r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
                     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
                     r"|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth"
                     r"|hundredth|thousandth|millionth|billionth|trillionth|first)\b")
-_NUMBER_RE = re.compile(
-    rf"(?P<fraction>(?<![0-9A-Za-z_.,/])(?:[0-9]{{1,2}}[ \t]+)?[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/]))"
-    rf"|(?P<sci>(?<![0-9A-Za-z_.,])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{{1,3}}(?![0-9A-Za-z]))"
-    rf"|(?P<digits>(?<![0-9A-Za-z_.,\u00b2\u00b3]){_DIGITS}(?![0-9])|(?<![0-9A-Za-z_.,])\.[0-9]+(?![0-9]))"
-    rf"|(?P<frac>[½¼¾⅓⅔⅛⅙⅕])"
-    rf"|(?P<share>(?i:\b(?:(?:a|one|two|three|four)[ \t\-‑]+)?(?:half|thirds?|quarters?|fifths?|tenths?)\b(?=[ \t]+of\b)"
-    rf"|(?<=more than )half\b|(?<=less than )half\b|(?<=exactly )half\b|(?<=almost )half\b|(?<=nearly )half\b"
-    rf"|(?<=about )half\b|(?<=over )half\b|(?<=under )half\b|(?<=roughly )half\b|(?<=around )half\b"
-    rf"|(?<=more than )a[ \t]+(?:third|quarter|fifth)\b|(?<=almost )a[ \t]+(?:third|quarter)\b"
-    rf"|(?<=nearly )a[ \t]+(?:third|quarter)\b|(?<=about )a[ \t]+(?:third|quarter)\b))"
-    rf"|(?P<aunit>(?i:\b(?:half[ \t]+)?an?[ \t]+(?:decade|century|fortnight|year|month|week|day|hour|minute)\b))"
-    rf"|(?P<times>(?i:\b(?:twice|thrice|double|doubled|doubles|triple|tripled|triples)\b))"
-    rf"|(?P<ordw>(?i:{_ORDINAL_SPELLED}))"
-    rf"|(?P<words>(?i:{_SPELLED}))"
-)
+_NUMBERS = Alternation([
+    ("fraction", r"(?<![0-9A-Za-z_.,/])(?:[0-9]{1,2}[ \t]+)?[0-9]{1,2}/[0-9]{1,2}(?![0-9/])"),
+    ("sci", r"(?<![0-9A-Za-z_.,])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3}(?![0-9A-Za-z])"),
+    ("digits", rf"(?<![0-9A-Za-z_.,\u00b2\u00b3]){_DIGITS}(?![0-9])|(?<![0-9A-Za-z_.,])\.[0-9]+(?![0-9])"),
+    ("frac", r"[½¼¾⅓⅔⅛⅙⅕]"),
+    ("share", r"(?i:\b(?:(?:a|one|two|three|four)[ \t\-‑]+)?(?:half|thirds?|quarters?|fifths?|tenths?)\b(?=[ \t]+of\b)"
+              r"|(?<=more than )half\b|(?<=less than )half\b|(?<=exactly )half\b|(?<=almost )half\b|(?<=nearly )half\b"
+              r"|(?<=about )half\b|(?<=over )half\b|(?<=under )half\b|(?<=roughly )half\b|(?<=around )half\b"
+              r"|(?<=more than )a[ \t]+(?:third|quarter|fifth)\b|(?<=almost )a[ \t]+(?:third|quarter)\b"
+              r"|(?<=nearly )a[ \t]+(?:third|quarter)\b|(?<=about )a[ \t]+(?:third|quarter)\b)"),
+    ("aunit", r"(?i:\b(?:half[ \t]+)?an?[ \t]+(?:decade|century|fortnight|year|month|week|day|hour|minute)\b)"),
+    ("times", r"(?i:\b(?:twice|thrice|double|doubled|doubles|triple|tripled|triples)\b)"),
+    ("ordw", rf"(?i:{_ORDINAL_SPELLED})"),
+    ("words", rf"(?i:{_SPELLED})"),
+])
+_NUMBER_RE = _NUMBERS.compiled
 
 # Where a number can begin: a digit, a decimal point, a vulgar fraction, or one of the words
 # _NUMBER_RE starts with.  Trying _NUMBER_RE only there gives the same matches as
-# finditer (tests/claims/test_properties.py checks it), at a third of the cost.
+# finditer (tests/claims/test_properties.py checks it), at a fraction of the cost.
 _ORDINAL_WORDS = _ORDINAL_SPELLED.removeprefix(r"\b").removesuffix(r"\b")
-_NUMBER_START_RE = re.compile(
-    rf"[0-9.½¼¾⅓⅔⅛⅙⅕]|(?<![0-9A-Za-z_])(?i:{_WORD_NUM}|{_DENOM}|{_ORDINAL_WORDS}"
-    r"|twice|thrice|double|doubled|doubles|triple|tripled|triples|an?)\b")
+_NUMBER_START_WORD_RE = re.compile(
+    rf"(?i:{_WORD_NUM}|{_DENOM}|{_ORDINAL_WORDS}|twice|thrice|double|doubled|doubles|triple|tripled|triples|an?)")
+# A run of digits, a point or a vulgar fraction, or a run of letters (with the two
+# non-ASCII letters that case-fold to ASCII ones) not glued to a word on its left.
+_NUMBER_CANDIDATE_RE = re.compile(r"[0-9]+|[.½¼¾⅓⅔⅛⅙⅕]|(?<![0-9A-Za-z_])[A-Za-z\u017f\u212a]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _may_start_number(word: str) -> bool:
+    return _NUMBER_START_WORD_RE.fullmatch(word) is not None
+
+
+def number_starts(text: str) -> Iterator[int]:
+    """The positions where a :data:`_NUMBER_RE` match may begin.
+
+    No branch of the grammar can begin inside a run of digits (each looks behind for one),
+    so a run is one candidate; a word is one when it is a number word, whole.
+    """
+    for match in _NUMBER_CANDIDATE_RE.finditer(text):
+        first = match.group()
+        if first[0] > "9" and first[0] not in "½¼¾⅓⅔⅛⅙⅕" and not _may_start_number(first):
+            continue
+        yield match.start()
 
 
 def find_numbers(text: str) -> Iterator[re.Match]:
     """The matches of :data:`_NUMBER_RE` in ``text``, as ``_NUMBER_RE.finditer(text)`` gives them."""
-    return dates.prefiltered_finditer(_NUMBER_RE, _NUMBER_START_RE, text)
+    return prefiltered_finditer(_NUMBERS.match, number_starts(text), text)
+
+
+# One pass over the text for the places where a date, a number or a mask may begin: a run
+# of digits, one of the marks, or a run of letters not glued to a word on its left.
+_CANDIDATE_RE = re.compile(r"[0-9]+|\.(?=[0-9])|[½¼¾⅓⅔⅛⅙⅕^\[+(]|(?<![0-9A-Za-z_])[A-Za-z\u017f\u212a]+")
+_DATE, _NUMBER, _MASK, _DATE_IF_DIGIT = 1, 2, 4, 8
+_WORD_ROLES: dict[str, int] = {}
+
+
+def _word_roles(word: str) -> int:
+    roles = _WORD_ROLES.get(word)
+    if roles is None:
+        roles = ((_DATE if dates.may_start_date(word) else 0)
+                 | (_NUMBER if _may_start_number(word) else 0)
+                 | (_MASK if _may_start_mask(word) else 0)
+                 | (_DATE_IF_DIGIT if len(word) == 1 and word in "QqH" else 0))
+        if len(_WORD_ROLES) > 100_000:  # a bound for archives of many vocabularies
+            _WORD_ROLES.clear()
+        _WORD_ROLES[word] = roles
+    return roles
+
+
+def candidate_starts(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where a date, a number and a mask may begin: supersets of
+    :func:`dates.date_starts`, :func:`number_starts` and the mask words' positions."""
+    date_starts: list[int] = []
+    number_starts: list[int] = []
+    mask_starts: list[int] = []
+    for match in _CANDIDATE_RE.finditer(text):
+        token = match.group()
+        first = token[0]
+        position = match.start()
+        if first <= "9" and first >= "0":
+            date_starts.append(position)
+            number_starts.append(position)
+            mask_starts.append(position)
+        elif len(token) == 1 and first in ".½¼¾⅓⅔⅛⅙⅕^[+(":
+            if first in "^[+(":
+                mask_starts.append(position)
+            else:
+                number_starts.append(position)
+        else:
+            roles = _word_roles(token)
+            if roles & _DATE or (roles & _DATE_IF_DIGIT and text[match.end():match.end() + 1] in ("1", "2", "3", "4")):
+                date_starts.append(position)
+            if roles & _NUMBER:
+                number_starts.append(position)
+            if roles & _MASK:
+                mask_starts.append(position)
+    return date_starts, number_starts, mask_starts
 
 
 _CURRENCY_PREFIX_RE = re.compile(
@@ -231,19 +345,19 @@ class Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.masked = _masked_spans(text)
+        self._date_starts, self._number_starts, mask_starts = candidate_starts(text)
+        self.masked = _masked_spans(text, mask_starts)
+        self._mask_starts = [s for s, _e in self.masked]
         self.currency_codes, self.currency_nouns = _document_currencies(text)
         self._floor = 0
 
     # ------------------------------------------------------------------ helpers
 
     def _is_masked(self, start: int, end: int) -> bool:
-        for s, e in self.masked:
-            if s < end and start < e:
-                return True
-            if s >= end:
-                break
-        return False
+        # masks never overlap and are sorted: only the last one starting before ``end`` can
+        # reach into [start, end)
+        i = bisect.bisect_left(self._mask_starts, end) - 1
+        return i >= 0 and self.masked[i][1] > start
 
     def run(self) -> list[Mention]:
         """All mentions in the text, sorted by start, never overlapping."""
@@ -331,7 +445,7 @@ class Scanner:
     def _dates(self) -> list[Mention]:
         text = self.text
         found: list[Mention] = []
-        for match in dates.find_dates(text):
+        for match in dates.find_dates(text, self._date_starts):
             start, end = match.start(), match.end()
             if self._is_masked(start, end) and match.lastgroup not in ("_iso", "_numeric"):
                 continue
@@ -343,9 +457,9 @@ class Scanner:
                 if label == "strong" or (label == "weak" and parsed.precision in ("year", "month", "range")):
                     continue  # "Law No. 7/2019", "Phase 2021-2024"
             start, end = _trim_span(text, start, end)
-            prefix = re.match(r"(?i:(?:from|between)\s+)(?=[0-9])", text[start:end])
-            if prefix and re.search(r"[0-9]\s*[-‑–—/]\s*[0-9]", text[start:end]):
-                start += prefix.end()  # "from 2018-2024": the range is the dates, "from" a qualifier
+            prefix = _FROM_BETWEEN_RE.match(text, start, end) if text[start] in "fFbB" else None
+            if prefix and _DIGIT_RANGE_RE.search(text, start, end):
+                start = prefix.end()  # "from 2018-2024": the range is the dates, "from" a qualifier
             qualifier = _date_qualifier(text, start)
             found.append(Mention(start, end, "date", parsed.value, parsed.low, parsed.high,
                                  None, qualifier, parsed.precision))
@@ -358,7 +472,7 @@ class Scanner:
         out: list[Mention] = []
         ti = 0
         self._floor = 0
-        for match in find_numbers(text):
+        for match in prefiltered_finditer(_NUMBERS.match, self._number_starts, text):
             start, end = match.start(), match.end()
             while ti < len(taken) and taken[ti][1] <= start:
                 ti += 1
@@ -418,12 +532,13 @@ class Scanner:
         after = text[end:end + 40]
         before = text[max(0, start - 40):start]
         # glued to a word or a code: "COVID-19", "ORO-2", "A320", "4B", "5G", "1.4.2"
-        if re.match(r"^[.,][0-9]", after) or re.match(r"^\.[0-9]", after):
+        if after[:1] in (".", ",") and "0" <= after[1:2] <= "9":
             return None
-        hyphen_before = _LETTER_HYPHEN_BEFORE_RE.search(before)
+        hyphen_before = _letter_hyphen_before(before)
         if hyphen_before and hyphen_before.group("word").lower() not in _DATE_PREFIXES:
             return None
-        if re.search(r"[0-9][-‑/]$", before) and not re.search(r"[0-9]{4}[-‑]$", before):
+        if (before[-1:] in ("-", "‑", "/") and "0" <= before[-2:-1] <= "9"
+                and not re.search(r"[0-9]{4}[-‑]$", before)):
             return None  # the second half of "77/158" or "3-1": handled with the first
         ordinal = _ORDINAL_SUFFIX_RE.match(after)
         if ordinal and "," not in surface and "." not in surface:
@@ -431,7 +546,7 @@ class Scanner:
         glued = _GLUED_SUFFIX_RE.match(after)
         if glued and not self._acceptable_glued(glued.group(0), before):
             return None
-        if re.match(r"^/[0-9]", after):
+        if after[:1] == "/" and "0" <= after[1:2] <= "9":
             return None  # "77/158", "24/7": identifiers or ratios, not amounts
         label = self._label_strength(before)
         if label == "strong":
@@ -477,7 +592,7 @@ class Scanner:
 
     def _qualifier_before(self, start: int) -> tuple[str | None, str, int]:
         window = self.text[max(0, start - 40, self._floor):start]
-        q = QUALIFIER_BEFORE_RE.search(window)
+        q = _qualifier_before(window)
         if q:
             key = re.sub(r"\s+", " ", q.group("q").lower())
             if key in QUALIFIERS_BEFORE:
@@ -520,7 +635,7 @@ class Scanner:
         "stage 2"), trusted only when the number counts nothing ("upper stage 58 minutes
         later" keeps its duration); ``None``: no label.
         """
-        label = _LABEL_BEFORE_RE.search(before)
+        label = _label_before(before)
         if not label:
             return None
         word = label.group("label")
@@ -582,7 +697,7 @@ class Scanner:
         before = text[max(0, start - 60):start]
 
         # currency symbol or code right before ("US$39.2", "EUR 48.6", "€5bn")
-        cur = _CURRENCY_PREFIX_RE.search(before)
+        cur = _currency_before(before)
         prefix_scale = 1.0
         if cur:
             symbol = cur.group("cur")
@@ -599,14 +714,14 @@ class Scanner:
         # a sign glued on the left: "−5.8", "+7.2" (table changes)
         if signed is None:
             signed = not spelled
-        if currency is None and signed and _SIGN_RE.search(before):
+        if currency is None and signed and _sign_before(before):
             sign_text = before.rstrip(" ")
             if sign_text[-1] in "−-‑":
                 value = -value
             span_start -= len(before) - len(sign_text) + 1
             before = text[max(0, span_start - 60):span_start]
 
-        negative = _NEGATIVE_WORD_RE.search(before)
+        negative = _negative_word_before(before)
         if negative and currency is None:
             value = -value
             span_start -= len(before) - negative.start()
@@ -723,7 +838,7 @@ class Scanner:
         # qualifiers: before the whole span ("over $462 million"), or after ("500+")
         qualifier, rule = None, "exact"
         window = text[max(0, span_start - 40, self._floor):span_start]
-        q = QUALIFIER_BEFORE_RE.search(window) or _SYMBOL_QUALIFIER_RE.search(window)
+        q = _qualifier_before(window) or _symbol_qualifier_before(window)
         if q:
             key = re.sub(r"\s+", " ", q.group("q").lower())
             if key in QUALIFIERS_BEFORE:
@@ -913,7 +1028,7 @@ _PHRASE_ENDERS = frozenset("worth worthy valued totalling totaling costing combi
 
 def _noun_phrase(words: str) -> str | None:
     tokens: list[str] = []
-    for token in re.split(r"[\s\u00a0]+", words.strip()):
+    for token in words.split():
         low = token.lower().strip("'’")
         if low in _STOP_WORDS or not low:
             break
@@ -949,6 +1064,8 @@ def _clean(number: float | None) -> float | int | None:
     """Floats without float noise: 39200000.000000004 -> 39200000."""
     if number is None:
         return None
+    if type(number) is int:
+        return number
     rounded = round(number, 9)
     if rounded == int(rounded) and abs(rounded) < 1e15:
         return int(rounded)
@@ -969,7 +1086,7 @@ _DATE_QUALIFIER_RE = re.compile(
 
 
 def _date_qualifier(text: str, start: int) -> str | None:
-    match = _DATE_QUALIFIER_RE.search(text[max(0, start - 25):start])
+    match = _date_qualifier_before(text[max(0, start - 25):start])
     return re.sub(r"\s+", " ", match.group("q").lower()) if match else None
 
 
@@ -993,11 +1110,35 @@ def _attach_times(text: str, found: list[Mention]) -> list[Mention]:
 
 _CURRENCY_DEF_RE = re.compile(
     r"\b(?:[A-Z][a-z]+\s+)?(?P<noun>[a-z]{3,})s?\s*[(,]\s*(?:the\s+)?(?P<code>[A-Z]{3})\b")
+# The first capital is matched before the look-behind that makes it a word start, so that
+# the pattern begins with a character class and the scan skips other characters in C.
 _CODE_WITH_AMOUNT_RE = re.compile(
-    r"\b(?P<code>[A-Z]{3})[\s\u00a0]?[0-9][0-9,.\u202f\u00a0]*(?:[\s\u00a0]?(?:million|billion|bn|m|k|thousand)\b|\s*=)")
+    r"(?P<code>[A-Z](?<!\w[A-Z])[A-Z]{2})[\s\u00a0]?[0-9][0-9,.\u202f\u00a0]*(?:[\s\u00a0]?(?:million|billion|bn|m|k|thousand)\b|\s*=)")
 _NOT_CURRENCY = frozenset({"UTC", "GMT", "CET", "EST", "PST", "ISO", "FY", "COVID", "NATO", "GDP",
                            "CEO", "CFO", "USA", "UK", "EU", "UN", "ADF", "TEU", "KPI", "NGO", "JDS",
                            "AAR", "WCO", "SOM", "NDC", "ODA", "GNI", "VAT", "API", "PDF", "GPS"})
+
+
+# Every definition holds "(" or "," and a three-capital code: found first, they bound the
+# stretches of letters and spaces where a definition may begin.
+_CURRENCY_DEF_ANCHOR_RE = re.compile(r"[(,]\s*(?:the\s+)?[A-Z]{3}\b")
+
+
+def _currency_definitions(text: str) -> Iterator[re.Match]:
+    """``_CURRENCY_DEF_RE.finditer(text)``, run only around its anchors."""
+    region_start = region_end = -1
+    for anchor in _CURRENCY_DEF_ANCHOR_RE.finditer(text):
+        begin = anchor.start()
+        while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1].isspace()):
+            begin -= 1
+        if begin <= region_end:
+            region_end = anchor.end()
+            continue
+        if region_end >= 0:
+            yield from _CURRENCY_DEF_RE.finditer(text, region_start, region_end)
+        region_start, region_end = begin, anchor.end()
+    if region_end >= 0:
+        yield from _CURRENCY_DEF_RE.finditer(text, region_start, region_end)
 
 
 def _document_currencies(text: str) -> tuple[set[str], dict[str, str]]:
@@ -1008,7 +1149,7 @@ def _document_currencies(text: str) -> tuple[set[str], dict[str, str]]:
         code = match.group("code")
         if code not in _NOT_CURRENCY:
             codes.add(code)
-    for match in _CURRENCY_DEF_RE.finditer(text):
+    for match in _currency_definitions(text):
         code, noun = match.group("code"), match.group("noun").lower()
         window = text[max(0, match.start() - 60):match.end() + 60].lower()
         if code in _NOT_CURRENCY:
@@ -1019,3 +1160,99 @@ def _document_currencies(text: str) -> tuple[set[str], dict[str, str]]:
                 nouns[noun] = code
                 nouns[noun + "s"] = code
     return codes, nouns
+
+
+_FROM_BETWEEN_RE = re.compile(r"(?i:(?:from|between)\s+)(?=[0-9])")
+_DIGIT_RANGE_RE = re.compile(r"[0-9]\s*[-‑–—/]\s*[0-9]")
+
+
+# ------------------------------------------------------------------ tail searches
+#
+# Most numbers are preceded by ordinary words, and the patterns below, anchored at the end
+# of a window of text before the number, are tried at every position of that window.  Each
+# helper first checks a condition every match must meet (how the window ends: cheap string
+# tests) and runs the search only when it holds, so the result is the search's.
+
+_QUALIFIER_LAST_WORDS = tuple(sorted({key.split()[-1].lower() for key in QUALIFIERS_BEFORE}))
+# the last word of a qualifier, with a character before it: all a test needs to see
+_QUALIFIER_WORD_REACH = max(map(len, _QUALIFIER_LAST_WORDS)) + 1
+_CURRENCY_SYMBOL_ENDINGS = tuple(sorted(CURRENCY_SYMBOLS))
+_CURRENCY_WORD_CODES = frozenset({"usd", "eur", "gbp", "rmb", "jpy", "cny", "inr"})
+_DATE_QUALIFIER_LAST_WORDS = (
+    "since", "by", "until", "till", "before", "after", "of", "at", "from", "in", "on", "during",
+    "through", "starting", "ending", "circa", "c.", "around", "about", "early", "late", "mid", "than")
+
+
+def _qualifier_before(window: str) -> re.Match | None:
+    """``QUALIFIER_BEFORE_RE.search(window)``: "over ", "more than ", "up to "."""
+    tail = window.rstrip()[-_QUALIFIER_WORD_REACH:]
+    if tail.isascii() and not tail.lower().endswith(_QUALIFIER_LAST_WORDS):
+        return None
+    return QUALIFIER_BEFORE_RE.search(window)
+
+
+def _symbol_qualifier_before(window: str) -> re.Match | None:
+    """``_SYMBOL_QUALIFIER_RE.search(window)``: ">", "<=", "≥"."""
+    tail = window.rstrip(" \t")
+    if not tail or tail[-1] not in "<>=≤≥":
+        return None
+    return _SYMBOL_QUALIFIER_RE.search(window)
+
+
+def _currency_before(before: str) -> re.Match | None:
+    """``_CURRENCY_PREFIX_RE.search(before)``: "US$", "€", "EUR ", "usd "."""
+    tail = before[:-1] if before[-1:] in (" ", "\t", "\u00a0") else before
+    if not tail:
+        return None
+    if not tail.endswith(_CURRENCY_SYMBOL_ENDINGS):
+        last3 = tail[-3:]
+        if last3.isascii() and not ((last3.isalpha() and last3.isupper()) or last3.lower() in _CURRENCY_WORD_CODES):
+            return None
+    return _CURRENCY_PREFIX_RE.search(before)
+
+
+def _sign_before(before: str) -> re.Match | None:
+    """``_SIGN_RE.search(before)``: a sign glued or spaced before the digits."""
+    tail = before[:-1] if before[-1:] == " " else before
+    if not tail or tail[-1] not in "−+-‑":
+        return None
+    return _SIGN_RE.search(before)
+
+
+def _negative_word_before(before: str) -> re.Match | None:
+    """``_NEGATIVE_WORD_RE.search(before)``: "minus ", "negative "."""
+    tail = before.rstrip(" \t")
+    if len(tail) == len(before) or (tail[-9:].isascii() and not tail[-9:].lower().endswith(("minus", "negative"))):
+        return None
+    return _NEGATIVE_WORD_RE.search(before)
+
+
+def _label_before(before: str) -> re.Match | None:
+    """``_LABEL_BEFORE_RE.search(before)``: the word right before a number ("No.", "Line")."""
+    # The label holds no white space and ends where only spaces, one ":" or "#" and spaces
+    # follow, so no match can begin before the last space ahead of that point.
+    core = before.rstrip()
+    if core[-1:] in (":", "#"):
+        core = core[:-1].rstrip()
+    position = len(core)
+    while position > 0 and not core[position - 1].isspace():
+        position -= 1
+    return _LABEL_BEFORE_RE.search(before, position)
+
+
+def _letter_hyphen_before(before: str) -> re.Match | None:
+    """``_LETTER_HYPHEN_BEFORE_RE.search(before)``: "COVID-", "A/"."""
+    if before[-1:] not in ("-", "‑", "/") or not before:
+        return None
+    return _LETTER_HYPHEN_BEFORE_RE.search(before)
+
+
+def _date_qualifier_before(window: str) -> re.Match | None:
+    """``_DATE_QUALIFIER_RE.search(window)``: "since ", "as of ", "no later than "."""
+    tail = window.rstrip()
+    if tail[-1:] in ("-", "‑"):
+        tail = tail[:-1].rstrip()
+    tail = tail[-10:]
+    if tail.isascii() and not tail.lower().endswith(_DATE_QUALIFIER_LAST_WORDS):
+        return None
+    return _DATE_QUALIFIER_RE.search(window)

@@ -21,6 +21,7 @@ est dept univ av ave rd blvd vol ed eds cf al para ref tel mn bn
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•*])")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TABLE_GAP = re.compile(r"\t|\S {2,}\S")
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)$")
 _BULLET = re.compile(r"^\s*(?:[•*·▪‣◦-]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
@@ -36,6 +37,15 @@ class Segment:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, line breaks excluded."""
+    if "\r" not in text:  # the common case, without a regex: "\n" is the only line break
+        spans = []
+        position = 0
+        for line in text.split("\n"):
+            spans.append((position, position + len(line)))
+            position += len(line) + 1
+        if spans[-1][0] == spans[-1][1]:
+            spans.pop()  # after a final line break, or in an empty text, there is no line
+        return spans
     spans = []
     for match in _LINE.finditer(text):
         if match.start() == match.end():
@@ -67,7 +77,7 @@ def _split_line_text(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
         dot = match.start()
-        word_match = re.search(r"([A-Za-z.]+)$", text[max(start, dot - 12):dot])
+        word_match = _WORD_BEFORE_DOT.search(text, max(start, dot - 12), dot)
         word = word_match.group(1).lower().rstrip(".") if word_match else ""
         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
@@ -106,6 +116,9 @@ def segment(text: str) -> list[Segment]:
                 segments.append(Segment(s, e))
         paragraph.clear()
 
+    # Whether each line is a table row (two cells or more), computed once: a line is also
+    # looked at as the one after a possible heading.
+    table_rows = [bool(_TABLE_GAP.search(text[s:e].strip())) for s, e in lines]
     previous_blank = True
     for index, (s, e) in enumerate(lines):
         line = text[s:e]
@@ -113,12 +126,13 @@ def segment(text: str) -> list[Segment]:
             flush()
             previous_blank = True
             continue
-        is_table = bool(_TABLE_GAP.search(line.strip()))
+        is_table = table_rows[index]
         is_bullet = bool(_BULLET.match(line))
-        next_line = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else ""
-        heading = (previous_blank or not paragraph) and _looks_like_heading(line) and (
-            not next_line.strip() or next_line[:1].isupper() or _BULLET.match(next_line) is not None
-            or bool(_TABLE_GAP.search(next_line.strip())))
+        heading = (previous_blank or not paragraph) and _looks_like_heading(line)
+        if heading and index + 1 < len(lines):
+            next_line = text[lines[index + 1][0]:lines[index + 1][1]]
+            heading = (not next_line.strip() or next_line[:1].isupper() or _BULLET.match(next_line) is not None
+                       or table_rows[index + 1])
         if is_table or heading:
             flush()
             ts, te = _trim(text, s, e)
@@ -155,6 +169,11 @@ class SentenceIndex:
         self.text = text
         self.segments = segment(text)
         self._starts = [seg.start for seg in self.segments]
+        # Claims of one sentence share its context: computed once per segment index.
+        self._headings: dict[tuple[int, int], str | None] = {}
+        self._table_headers: dict[int, str | None] = {}
+        self._previous: dict[tuple[int, int, int], str | None] = {}
+        self._squeezed_segments: dict[int, str] = {}
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment holding ``offset``, or ``None`` when it falls between segments."""
@@ -170,6 +189,12 @@ class SentenceIndex:
     def heading_before(self, offset: int, *, limit: int = 40) -> str | None:
         """The nearest heading above ``offset`` (within ``limit`` segments)."""
         i = self.index_at(offset)
+        key = (i, limit)
+        if key not in self._headings:
+            self._headings[key] = self._heading_before(i, limit)
+        return self._headings[key]
+
+    def _heading_before(self, i: int, limit: int) -> str | None:
         for j in range(i - 1, max(-1, i - limit - 1), -1):
             seg = self.segments[j]
             if seg.is_heading:
@@ -179,6 +204,11 @@ class SentenceIndex:
     def table_header_for(self, offset: int) -> str | None:
         """For a table row: the nearest table row above it that has no digits (its header)."""
         i = self.index_at(offset)
+        if i not in self._table_headers:
+            self._table_headers[i] = self._table_header_for(i)
+        return self._table_headers[i]
+
+    def _table_header_for(self, i: int) -> str | None:
         seg = self.segments[i] if self.segments else None
         if seg is None or not seg.is_table_row:
             return None
@@ -194,14 +224,29 @@ class SentenceIndex:
     def previous_text(self, offset: int, *, count: int = 2, limit: int = 400) -> str | None:
         """Up to ``count`` segments before the one at ``offset``, stopping at a heading."""
         i = self.index_at(offset)
+        key = (i, count, limit)
+        if key not in self._previous:
+            self._previous[key] = self._previous_text(i, count, limit)
+        return self._previous[key]
+
+    def _previous_text(self, i: int, count: int, limit: int) -> str | None:
         parts: list[str] = []
         for j in range(i - 1, max(-1, i - 1 - count), -1):
             seg = self.segments[j]
             if seg.is_heading or seg.is_table_row:
                 break
-            parts.insert(0, self.text[seg.start:seg.end])
-        joined = " ".join(" ".join(p.split()) for p in parts)
+            parts.insert(0, self._squeezed(j))
+        joined = " ".join(parts)
         return joined[-limit:] if joined else None
+
+    def _squeezed(self, j: int) -> str:
+        """Segment ``j`` with its runs of white space made single spaces (kept: each
+        segment is the context of the next two)."""
+        squeezed = self._squeezed_segments.get(j)
+        if squeezed is None:
+            seg = self.segments[j]
+            squeezed = self._squeezed_segments[j] = " ".join(self.text[seg.start:seg.end].split())
+        return squeezed
 
 
 _CELL_SPLIT = re.compile(r"\t+|(?<=\S) {2,}(?=\S)|\s*\|\s*")
@@ -240,16 +285,26 @@ def _is_header_cell(cell: str) -> bool:
                            or bool(re.search(r"[A-Za-z]{3,}", cell)))
 
 
-def table_context(text: str, offset: int, *, max_rows: int = 40) -> tuple[str | None, str | None]:
+def table_context(text: str, offset: int, *, max_rows: int = 40,
+                  cache: dict | None = None,
+                  ) -> tuple[str | None, str | None]:
     """For a number in a table row: its row label and the header of its column.
 
     The row label is the first cell of the row; the column header is the cell of the
     nearest row above, in the same table, whose cells are labels (words or years), taken
     by horizontal position (space-aligned tables) or by cell index (tab-separated ones).
+    ``cache``, a dict kept for one text, saves looking for the header row again for each
+    number of a row.
     """
     start, end = _line_bounds(text, offset)
     line = text[start:end]
-    cells = table_cells(line)
+    cached = cache.get(start) if cache is not None else None
+    if cached is None:
+        cells = table_cells(line)
+        if cache is not None:
+            cache[start] = cells
+    else:
+        cells = cached
     if len(cells) < 2:
         return None, None
     index = next((k for k, (cs, ce) in enumerate(cells) if cs <= offset - start < ce), None)
@@ -260,6 +315,34 @@ def table_context(text: str, offset: int, *, max_rows: int = 40) -> tuple[str | 
         row_label = None
     column_label = None
     tabbed = "\t" in line
+    if cache is not None and (start, max_rows) in cache:
+        header = cache[(start, max_rows)]
+    else:
+        header = _header_row_above(text, start, max_rows)
+        if cache is not None:
+            cache[(start, max_rows)] = header
+    if header is not None:
+        above, above_cells = header
+        if tabbed or "|" in above:
+            if index < len(above_cells):
+                column_label = above[above_cells[index][0]:above_cells[index][1]]
+        else:
+            cs, ce = cells[index]
+            best, best_overlap = None, 0
+            for hs, he in above_cells[1:]:
+                overlap = min(ce, he) - max(cs, hs)
+                if overlap > best_overlap:
+                    best, best_overlap = (hs, he), overlap
+            if best is None:
+                centre = (cs + ce) / 2
+                best = min(above_cells[1:], key=lambda h: abs((h[0] + h[1]) / 2 - centre))
+            column_label = above[best[0]:best[1]]
+    return row_label, column_label
+
+
+def _header_row_above(text: str, start: int, max_rows: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """The nearest row above the line at ``start``, in the same table, whose cells are
+    labels (words or years): its text and cells."""
     cursor = start
     for _ in range(max_rows):
         if cursor <= 0:
@@ -276,19 +359,5 @@ def table_context(text: str, offset: int, *, max_rows: int = 40) -> tuple[str | 
             continue
         if any(_NUMERIC_CELL.match(above[cs:ce]) for cs, ce in above_cells[1:]):
             continue
-        if tabbed or "|" in above:
-            if index < len(above_cells):
-                column_label = above[above_cells[index][0]:above_cells[index][1]]
-        else:
-            cs, ce = cells[index]
-            best, best_overlap = None, 0
-            for hs, he in above_cells[1:]:
-                overlap = min(ce, he) - max(cs, hs)
-                if overlap > best_overlap:
-                    best, best_overlap = (hs, he), overlap
-            if best is None:
-                centre = (cs + ce) / 2
-                best = min(above_cells[1:], key=lambda h: abs((h[0] + h[1]) / 2 - centre))
-            column_label = above[best[0]:best[1]]
-        break
-    return row_label, column_label
+        return above, above_cells
+    return None
