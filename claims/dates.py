@@ -187,15 +187,16 @@ def date_starts(text: str) -> Iterator[int]:
         if word <= "9":
             yield match.start()
             continue
-        if may_start_date(word) or (len(word) == 1 and word in "QqH"
-                                    and text[match.end():match.end() + 1] in ("1", "2", "3", "4")):
+        if may_start_date(word, text[match.end():match.end() + 1]):
             yield match.start()
 
 
-def may_start_date(word: str) -> bool:
-    """Whether a date may begin with this whole run of letters ("March", "the", "mid")."""
+def may_start_date(word: str, following: str = "") -> bool:
+    """Whether a date may begin with this whole run of letters ("March", "the", "mid"), or
+    with ``Q``/``H`` when the character ``following`` it is 1 to 4 ("Q2", "H1")."""
     folded = word.casefold()
-    return folded in _START_WORDS or folded.startswith(_START_PREFIXES) or word.startswith("FY")
+    return (folded in _START_WORDS or folded.startswith(_START_PREFIXES) or word.startswith("FY")
+            or (word in ("Q", "q", "H") and following in ("1", "2", "3", "4")))
 
 
 def find_dates(text: str, starts: Iterable[int] | None = None) -> Iterator[re.Match]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import dataclasses
 import os
 import re
-from datetime import date
 
+from . import dates
 from .documents import Document, read_text
 from .lexicon import CURRENCY_SYMBOLS, ISO_4217, UNITS
 from .model import Claim
@@ -32,10 +31,8 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
     claims = []
     squeezed: dict[str, str] = {}  # headings and labels repeat: squeeze each once
     header_rows: dict = {}
-    # Claims of one sentence share its text and context: each is built once (and shared,
-    # which also keeps a document's claims small in memory).
+    # Claims of one sentence share its text (built once; the index keeps their context).
     sentences: dict[tuple[int, int], str] = {}
-    contexts: dict[int, tuple[str | None, str | None]] = {}
     for m in mentions:
         line = bisect.bisect_right(line_starts, m.start)
         seg = index.segment_at(m.start)
@@ -46,12 +43,8 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
         sentence = sentences.get((s_start, s_end))
         if sentence is None:
             sentence = sentences[(s_start, s_end)] = text[s_start:s_end]
-        position = index.index_at(m.start)
-        context = contexts.get(position)
-        if context is None:
-            context = contexts[position] = (index.table_header_for(m.start) or index.heading_before(m.start),
-                                             index.previous_text(m.start))
-        heading, previous = context
+        heading = index.table_header_for(m.start) or index.heading_before(m.start)
+        previous = index.previous_text(m.start)
         row_label = column_label = None
         if seg is not None and seg.is_table_row:
             row_label, column_label = table_context(text, m.start, cache=header_rows)
@@ -186,18 +179,9 @@ def anchor_yearless_dates(mentions: list[Mention]) -> list[Mention]:
         match = _YEARLESS_RE.match(m.value) if m.kind == "date" and isinstance(m.value, str) else None
         if match and m.low is None and anchor is not None and m.start - anchor[1] <= _YEAR_ANCHOR_REACH:
             year, month = anchor[0], int(match["month"])
-            if match["day"]:
-                day = f"{year:04d}-{month:02d}-{match['day']}"
-                low, high = day, day
-            else:
-                low = f"{year:04d}-{month:02d}-01"
-                high = f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-            try:
-                date.fromisoformat(low)
-            except ValueError:  # 29 February of a year that has none: leave it open
-                result.append(m)
-                continue
-            m = dataclasses.replace(m, low=low, high=high)
+            anchored = dates.day(year, month, int(match["day"])) if match["day"] else dates.month_of(year, month)
+            if anchored is not None:  # None: 29 February of a year that has none, left open
+                m = dataclasses.replace(m, low=anchored.low, high=anchored.high)
         elif (m.kind == "date" and isinstance(m.low, str) and isinstance(m.high, str)
               and m.low[:4] == m.high[:4] and m.low[:4].isdigit()):
             anchor = (int(m.low[:4]), m.end)

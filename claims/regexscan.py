@@ -54,11 +54,6 @@ def prefiltered_finditer(pattern: re.Pattern | Callable[[str, int], re.Match | N
             yield match
 
 
-def regex_starts(starts: re.Pattern, text: str) -> Iterator[int]:
-    """The positions where ``starts`` matches in ``text``."""
-    return (m.start() for m in starts.finditer(text))
-
-
 def _class_has(items: list, char: str, ignorecase: bool) -> bool:
     """Whether a parsed character class ``[...]`` may contain ``char`` (``True`` when unsure)."""
     variants = {char, char.lower(), char.upper()} if ignorecase else {char}

@@ -15,7 +15,6 @@ offset an offset into the original file.  It runs in three passes:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,26 +88,21 @@ _MASKS_PATTERN = (
 
 
 _MASKS = Alternation([(f"_mask{i}", branch) for i, branch in enumerate(split_alternatives(_MASKS_PATTERN))])
-# Where a mask can begin: a run of digits, one of ^ [ + (, a line start, "http"/"www.",
-# the word run before an "@", or one of the words below (checked whole, in any case).
-_MASK_CANDIDATE_RE = re.compile(r"[0-9]+|[\^\[+(]|(?<![0-9A-Za-z_])[A-Za-z\u017f\u212a]+")
+# Where a mask can begin: a run of digits, one of ^ [ + (, or one of the words below
+# (checked whole, in any case: see candidate_starts), a line start, "http"/"www.", or the
+# word run before an "@".
 _MASK_START_WORD_RE = re.compile(
     r"(?i:tel|phone|fax|telephone|mobile|call|t|f|m|comments?|reading|update|page|pp?"
     r"|isbn|issn|doi|iso|norad|cospar|iata|icao|ref|reg|case|docket)")
 _PATH_RE = re.compile(r"[0-9]+(?:/[0-9]+){2,}")
 
 
-@functools.lru_cache(maxsize=65536)
 def _may_start_mask(word: str) -> bool:
     return _MASK_START_WORD_RE.fullmatch(word) is not None
 
 
-def _mask_starts(text: str, candidates: list[int] | None = None) -> list[int]:
-    if candidates is None:
-        starts = [m.start() for m in _MASK_CANDIDATE_RE.finditer(text)
-                  if m.group()[0] <= "9" or m.group()[0] in "^[+(" or _may_start_mask(m.group())]
-    else:
-        starts = list(candidates)
+def _mask_starts(text: str, candidates: list[int]) -> list[int]:
+    starts = list(candidates)
     starts.append(0)
     position = text.find("\n")
     while position != -1:
@@ -130,6 +124,10 @@ def _mask_starts(text: str, candidates: list[int] | None = None) -> list[int]:
 
 
 def _masked_spans(text: str, candidates: list[int] | None = None) -> list[tuple[int, int]]:
+    """The spans of URLs, phone numbers, list numbers, references...: numbers inside are no
+    claims.  ``candidates``: the mask starts of :func:`candidate_starts`, when known."""
+    if candidates is None:
+        candidates = candidate_starts(text)[2]
     spans = []
     for match in prefiltered_finditer(_MASKS.match, _mask_starts(text, candidates), text):
         if _PATH_RE.fullmatch(match.group()):
@@ -181,38 +179,20 @@ _NUMBERS = Alternation([
 ])
 _NUMBER_RE = _NUMBERS.compiled
 
-# Where a number can begin: a digit, a decimal point, a vulgar fraction, or one of the words
-# _NUMBER_RE starts with.  Trying _NUMBER_RE only there gives the same matches as
+# Where a number can begin: a run of digits (no branch begins inside one: each looks behind
+# for a digit), a decimal point, a vulgar fraction, or one of the words _NUMBER_RE starts
+# with (see candidate_starts).  Trying _NUMBER_RE only there gives the same matches as
 # finditer (tests/claims/test_properties.py checks it), at a fraction of the cost.
 _ORDINAL_WORDS = _ORDINAL_SPELLED.removeprefix(r"\b").removesuffix(r"\b")
 _NUMBER_START_WORD_RE = re.compile(
     rf"(?i:{_WORD_NUM}|{_DENOM}|{_ORDINAL_WORDS}|twice|thrice|double|doubled|doubles|triple|tripled|triples|an?)")
-# A run of digits, a point or a vulgar fraction, or a run of letters (with the two
-# non-ASCII letters that case-fold to ASCII ones) not glued to a word on its left.
-_NUMBER_CANDIDATE_RE = re.compile(r"[0-9]+|[.½¼¾⅓⅔⅛⅙⅕]|(?<![0-9A-Za-z_])[A-Za-z\u017f\u212a]+")
-
-
-@functools.lru_cache(maxsize=65536)
 def _may_start_number(word: str) -> bool:
     return _NUMBER_START_WORD_RE.fullmatch(word) is not None
 
 
-def number_starts(text: str) -> Iterator[int]:
-    """The positions where a :data:`_NUMBER_RE` match may begin.
-
-    No branch of the grammar can begin inside a run of digits (each looks behind for one),
-    so a run is one candidate; a word is one when it is a number word, whole.
-    """
-    for match in _NUMBER_CANDIDATE_RE.finditer(text):
-        first = match.group()
-        if first[0] > "9" and first[0] not in "½¼¾⅓⅔⅛⅙⅕" and not _may_start_number(first):
-            continue
-        yield match.start()
-
-
 def find_numbers(text: str) -> Iterator[re.Match]:
     """The matches of :data:`_NUMBER_RE` in ``text``, as ``_NUMBER_RE.finditer(text)`` gives them."""
-    return prefiltered_finditer(_NUMBERS.match, number_starts(text), text)
+    return prefiltered_finditer(_NUMBERS.match, candidate_starts(text)[1], text)
 
 
 # One pass over the text for the places where a date, a number or a mask may begin: a run
@@ -225,10 +205,9 @@ _WORD_ROLES: dict[str, int] = {}
 def _word_roles(word: str) -> int:
     roles = _WORD_ROLES.get(word)
     if roles is None:
-        roles = ((_DATE if dates.may_start_date(word) else 0)
+        roles = ((_DATE if dates.may_start_date(word) else _DATE_IF_DIGIT if dates.may_start_date(word, "1") else 0)
                  | (_NUMBER if _may_start_number(word) else 0)
-                 | (_MASK if _may_start_mask(word) else 0)
-                 | (_DATE_IF_DIGIT if len(word) == 1 and word in "QqH" else 0))
+                 | (_MASK if _may_start_mask(word) else 0))
         if len(_WORD_ROLES) > 100_000:  # a bound for archives of many vocabularies
             _WORD_ROLES.clear()
         _WORD_ROLES[word] = roles
@@ -236,8 +215,13 @@ def _word_roles(word: str) -> int:
 
 
 def candidate_starts(text: str) -> tuple[list[int], list[int], list[int]]:
-    """Where a date, a number and a mask may begin: supersets of
-    :func:`dates.date_starts`, :func:`number_starts` and the mask words' positions."""
+    """Where a date, a number and a mask may begin, in one pass over the text.
+
+    Returns:
+        Increasing positions for each grammar: every match of :data:`dates.DATE_RE`, of
+        :data:`_NUMBER_RE` and of the masks (but for the line starts, links and e-mail
+        addresses :func:`_mask_starts` adds) begins at one of them.
+    """
     date_starts: list[int] = []
     number_starts: list[int] = []
     mask_starts: list[int] = []
@@ -256,7 +240,8 @@ def candidate_starts(text: str) -> tuple[list[int], list[int], list[int]]:
                 number_starts.append(position)
         else:
             roles = _word_roles(token)
-            if roles & _DATE or (roles & _DATE_IF_DIGIT and text[match.end():match.end() + 1] in ("1", "2", "3", "4")):
+            if roles & _DATE or (roles & _DATE_IF_DIGIT
+                                 and dates.may_start_date(token, text[match.end():match.end() + 1])):
                 date_starts.append(position)
             if roles & _NUMBER:
                 number_starts.append(position)
@@ -347,7 +332,7 @@ class Scanner:
         self.text = text
         self._date_starts, self._number_starts, mask_starts = candidate_starts(text)
         self.masked = _masked_spans(text, mask_starts)
-        self._mask_starts = [s for s, _e in self.masked]
+        self._masked_starts = [s for s, _e in self.masked]
         self.currency_codes, self.currency_nouns = _document_currencies(text)
         self._floor = 0
 
@@ -356,7 +341,7 @@ class Scanner:
     def _is_masked(self, start: int, end: int) -> bool:
         # masks never overlap and are sorted: only the last one starting before ``end`` can
         # reach into [start, end)
-        i = bisect.bisect_left(self._mask_starts, end) - 1
+        i = bisect.bisect_left(self._masked_starts, end) - 1
         return i >= 0 and self.masked[i][1] > start
 
     def run(self) -> list[Mention]:
