@@ -274,6 +274,10 @@ def span_of(first: DateValue, last: DateValue) -> DateValue:
     return DateValue(f"{first.value}/{last.value}", first.low, last.high, "range")
 
 
+#: The value of a date written without its year: "--03" (March), "--03-24" (24 March).
+YEARLESS_DATE_RE = re.compile(r"^--(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?$")
+
+
 def _yearless_day(month: int, dd: int) -> DateValue | None:
     if not (1 <= month <= 12) or not (1 <= dd <= _last_day(2000, month)):
         return None

@@ -161,7 +161,6 @@ def extract_claims(text: str, *, doc: str = "", model: str | None = None) -> lis
 
 #: How far back (in characters) a year may be to date a day written without one.
 _YEAR_ANCHOR_REACH = 4000
-_YEARLESS_RE = re.compile(r"^--(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?$")
 
 
 def anchor_yearless_dates(mentions: list[Mention]) -> list[Mention]:
@@ -176,7 +175,7 @@ def anchor_yearless_dates(mentions: list[Mention]) -> list[Mention]:
     result: list[Mention] = []
     anchor: tuple[int, int] | None = None  # (year, where the text named it)
     for m in mentions:
-        match = _YEARLESS_RE.match(m.value) if m.kind == "date" and isinstance(m.value, str) else None
+        match = dates.YEARLESS_DATE_RE.match(m.value) if m.kind == "date" and isinstance(m.value, str) else None
         if match and m.low is None and anchor is not None and m.start - anchor[1] <= _YEAR_ANCHOR_REACH:
             year, month = anchor[0], int(match["month"])
             anchored = dates.day(year, month, int(match["day"])) if match["day"] else dates.month_of(year, month)

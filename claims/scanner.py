@@ -1100,8 +1100,8 @@ _CURRENCY_DEF_RE = re.compile(
 _CODE_WITH_AMOUNT_RE = re.compile(
     r"(?P<code>[A-Z](?<!\w[A-Z])[A-Z]{2})[\s\u00a0]?[0-9][0-9,.\u202f\u00a0]*(?:[\s\u00a0]?(?:million|billion|bn|m|k|thousand)\b|\s*=)")
 _NOT_CURRENCY = frozenset({"UTC", "GMT", "CET", "EST", "PST", "ISO", "FY", "COVID", "NATO", "GDP",
-                           "CEO", "CFO", "USA", "UK", "EU", "UN", "ADF", "TEU", "KPI", "NGO", "JDS",
-                           "AAR", "WCO", "SOM", "NDC", "ODA", "GNI", "VAT", "API", "PDF", "GPS"})
+                           "CEO", "CFO", "USA", "UK", "EU", "UN", "ADF", "TEU", "KPI", "NGO",
+                           "GNI", "VAT", "API", "PDF", "GPS"})
 
 
 # Every definition holds "(" or "," and a three-capital code: found first, they bound the

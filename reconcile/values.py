@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from claims import Claim
+from claims.dates import YEARLESS_DATE_RE
 from claims.lexicon import UNITS
 
 _INF = math.inf
@@ -132,7 +133,6 @@ def date_interval(claim: Claim) -> tuple[date, date] | None:
     return lo, hi
 
 
-_YEARLESS_RE = re.compile(r"^--(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?$")
 _DATED_RE = re.compile(r"^[0-9]{4}-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?$")
 
 
@@ -144,10 +144,10 @@ def _same_stated_day(a: Claim, b: Claim) -> bool:
     the two claims are not a contradiction.
     """
     for yearless, other in ((a, b), (b, a)):
-        match = _YEARLESS_RE.match(yearless.value) if isinstance(yearless.value, str) else None
+        match = YEARLESS_DATE_RE.match(yearless.value) if isinstance(yearless.value, str) else None
         if match is None or not isinstance(other.value, str):
             continue
-        stated = _YEARLESS_RE.match(other.value) or _DATED_RE.match(other.value)
+        stated = YEARLESS_DATE_RE.match(other.value) or _DATED_RE.match(other.value)
         if stated is None or stated["month"] != match["month"]:
             continue
         if match["day"] is None or stated["day"] is None or match["day"] == stated["day"]:
