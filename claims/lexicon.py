@@ -276,7 +276,7 @@ QUALIFIER_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“‘\[—–-]))(?P<q>"
     + "|".join(re.escape(q).replace(r"\ ", r"\s+")
                for q in sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
-    + r")\s*$",
+    + r")\s*\Z",
     re.IGNORECASE,
 )
 QUALIFIER_AFTER_RE = re.compile(

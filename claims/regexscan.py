@@ -80,43 +80,162 @@ def _class_has(items: list, char: str, ignorecase: bool) -> bool:
     return hit
 
 
-def _may_start_with(items: Iterable, char: str, ignorecase: bool) -> tuple[bool, bool]:
-    """``(may begin with char, may match the empty string)`` for a parsed pattern sequence.
+# What a parsed pattern may begin with, as a bit mask: bit ``n`` for the ASCII character
+# ``chr(n)``, one more bit for every character beyond ASCII (never analysed: case folding
+# there holds surprises, "ſ" matches "s").
+_BEYOND = 1 << 128
+_ANYTHING = (1 << 129) - 1
+_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None))
+_ASCII = [chr(n) for n in range(128)]
+# Memos keyed by the id of a parsed (sub)pattern; each keeps its object alive, so that an
+# id is never reused while it is a key.
+_FIRST_MEMO: dict[tuple[int, bool], tuple[object, int, bool]] = {}
+_CLASS_MEMO: dict[tuple[int, bool], tuple[object, int]] = {}
 
-    An over-approximation: an operator it does not know counts as "may begin with anything",
-    which only costs speed, never a match.
-    """
+
+def char_bits(chars: str) -> int:
+    """The bit mask of the characters in ``chars`` (all of them for one beyond ASCII)."""
+    bits = 0
+    for char in chars:
+        bits |= 1 << ord(char) if char.isascii() else _ANYTHING
+    return bits
+
+
+def _literal_bits(code_point: int, ignorecase: bool) -> int:
+    char = chr(code_point)
+    if not char.isascii():
+        return _ANYTHING if ignorecase else _BEYOND
+    if ignorecase:
+        return char_bits(char.lower() + char.upper()) | _BEYOND
+    return 1 << code_point
+
+
+def _class_bits(items: list, ignorecase: bool) -> int:
+    key = (id(items), ignorecase)
+    known = _CLASS_MEMO.get(key)
+    if known is None or known[0] is not items:
+        bits = _BEYOND
+        for char in _ASCII:
+            if _class_has(items, char, ignorecase):
+                bits |= 1 << ord(char)
+        known = _CLASS_MEMO[key] = (items, bits)
+    return known[1]
+
+
+def _first(items, ignorecase: bool) -> tuple[int, bool]:
+    """``(what a match of a parsed sequence may begin with, whether it may be empty)``."""
+    key = (id(items), ignorecase)
+    known = _FIRST_MEMO.get(key)
+    if known is not None and known[0] is items:
+        return known[1], known[2]
+    bits, empty = 0, True
     for op, av in items:
-        if op is _C.LITERAL:
-            if av == ord(char) or (ignorecase and (chr(av).lower() == char.lower() or not chr(av).isascii())):
-                return True, False
-            return False, False
-        if op is _C.NOT_LITERAL or op is _C.ANY:
-            return True, False
-        if op is _C.IN:
-            return _class_has(av, char, ignorecase), False
-        if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
-            continue  # zero-width: the character comes from what follows
-        if op is _C.SUBPATTERN:
+        item_bits, item_empty = _first_of(op, av, ignorecase)
+        bits |= item_bits
+        if not item_empty:
+            empty = False
+            break
+    _FIRST_MEMO[key] = (items, bits, empty)
+    return bits, empty
+
+
+def _first_of(op, av, ignorecase: bool) -> tuple[int, bool]:
+    if op is _C.LITERAL:
+        return _literal_bits(av, ignorecase), False
+    if op is _C.NOT_LITERAL or op is _C.ANY:
+        return _ANYTHING, False
+    if op is _C.IN:
+        return _class_bits(av, ignorecase), False
+    if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+        return 0, True  # zero-width: the character comes from what follows
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return _first(sub, (ignorecase or bool(add_flags & _IGNORECASE)) and not del_flags & _IGNORECASE)
+    if op is _C.BRANCH:
+        bits, empty = 0, False
+        for branch in av[1]:
+            branch_bits, branch_empty = _first(branch, ignorecase)
+            bits, empty = bits | branch_bits, empty or branch_empty
+        return bits, empty
+    if op in _REPEATS:
+        low, _high, sub = av
+        bits, empty = _first(sub, ignorecase)
+        return bits, empty or low == 0
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _first(av, ignorecase)
+    return _ANYTHING, True  # a back-reference, a conditional...: anything
+
+
+def _advance(items, prefix: tuple[int, ...], positions: frozenset[int], ignorecase: bool) -> frozenset[int]:
+    """How much of ``prefix`` a parsed sequence may have consumed, starting from ``positions``.
+
+    ``prefix`` holds, for each character, the bit mask of the characters it may be.
+    Reaching ``len(prefix)`` means the whole prefix is consumed: from there on anything
+    may follow, so it stays reached.
+    """
+    done = len(prefix)
+    for op, av in items:
+        if not positions or (len(positions) == 1 and done in positions):
+            return positions
+        if done not in positions:
+            bits, empty = _first_of(op, av, ignorecase)
+            if not empty and not any(prefix[p] & bits for p in positions):
+                return frozenset()  # cannot begin with any character found there
+        if op is _C.LITERAL or op is _C.NOT_LITERAL or op is _C.ANY or op is _C.IN:
+            bits = _first_of(op, av, ignorecase)[0]
+            positions = frozenset(p if p == done else p + 1 for p in positions if p == done or prefix[p] & bits)
+        elif op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+            continue
+        elif op is _C.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             sub_ignorecase = (ignorecase or bool(add_flags & _IGNORECASE)) and not del_flags & _IGNORECASE
-            hit, empty = _may_start_with(sub, char, sub_ignorecase)
+            positions = _advance(sub, prefix, positions, sub_ignorecase)
         elif op is _C.BRANCH:
-            results = [_may_start_with(branch, char, ignorecase) for branch in av[1]]
-            hit, empty = any(r[0] for r in results), any(r[1] for r in results)
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
-            low, _high, sub = av
-            hit, empty = _may_start_with(sub, char, ignorecase)
-            empty = empty or low == 0
+            reached: set[int] = set()
+            for branch in av[1]:
+                reached |= _advance(branch, prefix, positions, ignorecase)
+            positions = frozenset(reached)
+        elif op in _REPEATS:
+            low, high, sub = av
+            reached = set(positions) if low == 0 else set()
+            current = positions
+            count = 0
+            while current and count < high:
+                current = _advance(sub, prefix, current, ignorecase)
+                count += 1
+                if count >= low:
+                    if current <= reached:
+                        break  # nothing new: a fixed point
+                    reached |= current
+            positions = frozenset(reached)
         elif op is getattr(_C, "ATOMIC_GROUP", None):
-            hit, empty = _may_start_with(av, char, ignorecase)
-        else:
-            return True, True
-        if hit:
-            return True, empty
-        if not empty:
-            return False, False
-    return False, True
+            positions = _advance(av, prefix, positions, ignorecase)
+        else:  # a back-reference, a conditional...: anything
+            return frozenset({done})
+    return positions
+
+
+def may_start_with_prefix(pattern: str, prefix: tuple[str, ...] | str) -> bool:
+    """Whether a match of ``pattern`` may begin with ``prefix`` (an over-approximation).
+
+    Args:
+        pattern: A regular expression.
+        prefix: The text a match would begin with; or, character by character, the
+            characters each may be (``("t", "h", "e", " ", "0123456789")``).  A character
+            beyond ASCII stands for any character.
+
+    A match shorter than the prefix counts (``"the"`` may begin ``"the 2"``).
+
+    Example:
+        >>> may_start_with_prefix(r"(?i:the\\s+)?[0-9]{4}", "the 2"), may_start_with_prefix(r"the\\s+[0-9]", "the c")
+        (True, False)
+    """
+    return _may_start_with_bits(pattern, tuple(char_bits(chars) for chars in prefix))
+
+
+def _may_start_with_bits(pattern: str, prefix: tuple[int, ...]) -> bool:
+    parsed = _parsed(pattern)
+    return bool(_advance(parsed, prefix, frozenset({0}), bool(parsed.state.flags & _IGNORECASE)))
 
 
 def may_start_with(pattern: str, char: str) -> bool:
@@ -126,11 +245,7 @@ def may_start_with(pattern: str, char: str) -> bool:
         >>> may_start_with(r"(?i:\\bthe\\s+)?[0-9]", "T"), may_start_with(r"[0-9]+", "a")
         (True, False)
     """
-    if not char.isascii():
-        return True  # case folding beyond ASCII ("K" is the Kelvin sign's lower case): do not guess
-    parsed = _parsed(pattern)
-    hit, empty = _may_start_with(parsed, char, bool(parsed.state.flags & _IGNORECASE))
-    return hit or empty
+    return may_start_with_prefix(pattern, (char,))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -166,8 +281,11 @@ class Alternation:
             family = char.lower() + char.upper()
         else:
             family = char
-        kept = tuple(i for i, (_name, pattern) in enumerate(self.branches)
-                     if any(may_start_with(pattern, member) for member in family))
+        compiled = self._by_char[char] = self._for_prefix((char_bits(family),))
+        return compiled
+
+    def _for_prefix(self, prefix: tuple[int, ...]) -> re.Pattern:
+        kept = tuple(i for i, (_name, pattern) in enumerate(self.branches) if _may_start_with_bits(pattern, prefix))
         compiled = self._by_subset.get(kept)
         if compiled is None:
             if len(kept) == len(self.branches):
@@ -176,7 +294,6 @@ class Alternation:
                 compiled = re.compile("|".join(f"(?P<{self.branches[i][0]}>{self.branches[i][1]})" for i in kept)
                                       or r"(?!)")
             self._by_subset[kept] = compiled
-        self._by_char[char] = compiled
         return compiled
 
     def match(self, text: str, position: int) -> re.Match | None:

@@ -252,9 +252,9 @@ def candidate_starts(text: str) -> tuple[list[int], list[int], list[int]]:
 
 _CURRENCY_PREFIX_RE = re.compile(
     r"(?P<cur>" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
-    + r"|\bM?[A-Z]{3}\b|\b(?i:usd|eur|gbp|rmb|jpy|cny|inr)\b)[ \t\u00a0]?$"
+    + r"|\bM?[A-Z]{3}\b|\b(?i:usd|eur|gbp|rmb|jpy|cny|inr)\b)[ \t\u00a0]?\Z"
 )
-_SIGN_RE = re.compile(r"(?:^|(?<=[\s(\[|:]))[−+\-‑][ ]?$")
+_SIGN_RE = re.compile(r"(?:^|(?<=[\s(\[|:]))[−+\-‑][ ]?\Z")
 _SCALE_RE = re.compile(
     r"^(?P<sp>[ \t\u00a0\u202f]*|[-‑])(?P<scale>(?i:hundred|thousand|millions?|billions?|trillions?)|mn|mln|mil|MM|bn|bln|tn|trn|dozens?"
     r"|lakhs?|crores?|[kKmMbB])(?![A-Za-z])",
@@ -282,9 +282,9 @@ _RANGE_RE = re.compile(
     r"(?P<cur>US\$|\$|€|£|¥)?(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
 )
 _GLUED_SUFFIX_RE = re.compile(r"^[A-Za-z²³µ°]+")
-_NEGATIVE_WORD_RE = re.compile(r"(?i:\b(?:minus|negative)[ \t]+)$")
+_NEGATIVE_WORD_RE = re.compile(r"(?i:\b(?:minus|negative)[ \t]+)\Z")
 _RATIO_GAP_RE = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+")
-_SYMBOL_QUALIFIER_RE = re.compile(r"(?P<q>>\s?=|<\s?=|=>|=<|[<>≤≥])[ \t]*$")
+_SYMBOL_QUALIFIER_RE = re.compile(r"(?P<q>>\s?=|<\s?=|=>|=<|[<>≤≥])[ \t]*\Z")
 _MINOR_UNIT_RE = re.compile(
     r"^[ \t]+(?:and[ \t]+)?(?P<n>[0-9]{1,2}(?![0-9]|[.,][0-9])|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -302,8 +302,8 @@ between among through across against within without also only just more most les
 any all both either neither such very too up down out off again further once here where why how
 what said says say according reported ago earlier later year years month months day days
 """.split())
-_LABEL_BEFORE_RE = re.compile(r"(?P<label>[#№§]|\b[A-Za-z][A-Za-z.\-]*\.?)[\s\u00a0]*(?:[:#]\s*)?$")
-_LETTER_HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*)[-‑/]$")
+_LABEL_BEFORE_RE = re.compile(r"(?P<label>[#№§]|\b[A-Za-z][A-Za-z.\-]*\.?)[\s\u00a0]*(?:[:#]\s*)?\Z")
+_LETTER_HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*)[-‑/]\Z")
 _DATE_PREFIXES = frozenset({"mid", "early", "late", "pre", "post", "end", "start", "fy", "q"})
 _YEAR_CUES_BEFORE = re.compile(
     r"(?i:\b(?:in|since|by|from|until|till|during|of|before|after|around|circa|c\.|year|years|"
@@ -1067,7 +1067,7 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 _DATE_QUALIFIER_RE = re.compile(
     r"(?i:\b(?P<q>since|by|until|till|before|after|as\s+of|as\s+at|from|in|on|during|through|"
-    r"starting|ending|circa|c\.|around|about|early|late|mid|no\s+later\s+than|not\s+before)\s*[-‑]?\s*)$")
+    r"starting|ending|circa|c\.|around|about|early|late|mid|no\s+later\s+than|not\s+before)\s*[-‑]?\s*)\Z")
 
 
 def _date_qualifier(text: str, start: int) -> str | None:

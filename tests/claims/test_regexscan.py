@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.regexscan import Alternation, may_start_with, prefiltered_finditer, split_alternatives
+from claims.regexscan import (
+    Alternation,
+    may_start_with,
+    may_start_with_prefix,
+    prefiltered_finditer,
+    split_alternatives,
+)
+
+PIECES_FOR_PREFIX = st.sampled_from(["the ", "The ", "early ", "mid-", "1990", "1990s", "12", ",345", ".5",
+                                     "March", "may ", "Q2", " ", "x", "\n", "é", "ſ", "K"])
 
 
 @pytest.mark.parametrize(("pattern", "char", "expected"), [
@@ -35,6 +44,40 @@ from claims.regexscan import Alternation, may_start_with, prefiltered_finditer, 
 ])
 def test_may_start_with(pattern, char, expected):
     assert may_start_with(pattern, char) is expected
+
+
+@pytest.mark.parametrize(("pattern", "prefix", "expected"), [
+    (r"(?i:the\s+)?[0-9]{4}", "the 2", True),
+    (r"(?i:the\s+)?[0-9]{4}", "The c", False),
+    (r"the\s+[0-9]", "the", True),                    # the prefix may end inside a match
+    (r"ab", "abc", True),                             # and a match may end inside the prefix
+    (r"a{2,}b", "aaaab", True),
+    (r"a{2,}b", "ab", False),                         # too few repeats
+    (r"(?:ab)*c", "ababc", True),
+    (r"(?:ab)*c", "abac", False),
+    (r"(?:January|February)\s+[0-9]", "Feb 2", False),
+    (r"(?i:january|february)\s+[0-9]", "FEBRUARY 2", True),
+])
+def test_may_start_with_prefix(pattern, prefix, expected):
+    assert may_start_with_prefix(pattern, prefix) is expected
+
+
+def test_a_prefix_may_give_each_character_a_set_of_characters():
+    two_digits_then_a_letter = ("0123456789", "0123456789", "xyz")
+    assert may_start_with_prefix(r"[0-9]{2}y", two_digits_then_a_letter) is True
+    assert may_start_with_prefix(r"[0-9]{3}", two_digits_then_a_letter) is False
+    assert may_start_with_prefix(r"[0-9]{3}", ("0123456789", "0123456789", "é")) is True  # beyond ASCII: anything
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES_FOR_PREFIX, max_size=6).map("".join), st.integers(0, 8))
+def test_may_start_with_prefix_never_excludes_a_real_match(text, cut):
+    """The analysis over-approximates: whenever a pattern matches, each prefix of the text
+    from the match start (or the match itself, when shorter) is admitted."""
+    for _name, pattern in BRANCHES:
+        match = re.match(pattern, text)
+        if match:
+            assert may_start_with_prefix(pattern, text[:cut] or text[:1])
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

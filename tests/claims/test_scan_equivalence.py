@@ -95,6 +95,15 @@ def test_each_tail_search_agrees_with_its_regex(window):
     _assert_tail_helpers_agree(window)
 
 
+# A window that ends with a line break: the patterns end with \Z, not $ (which would also
+# match before a final "\n"), so that a helper's look at how the window ends is exact.
+@pytest.mark.parametrize("window", ["minus \n", "US$\n", "over \n", "No.\n", "since \n", "COVID-\n", ">= \n", "- \n"])
+def test_each_tail_search_agrees_with_its_regex_before_a_line_break(window):
+    _assert_tail_helpers_agree(window)
+    assert all(pattern.search(window) is None or pattern.search(window).end() == len(window)
+               for _helper, pattern in TAIL_HELPERS)
+
+
 @pytest.mark.parametrize("path", DOCUMENTS[::3], ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_each_tail_search_agrees_with_its_regex_before_every_digit_of_a_document(path):
     text = path.read_text(encoding="utf-8")
