@@ -28,7 +28,7 @@ from claims import Claim
 
 from . import values
 from .config import Config
-from .features import ClaimContext, build_contexts, pair_features, shared_words, vetoed
+from .features import ClaimContext, build_contexts, corroboration, pair_features, shared_words, vetoed
 from .model import Discrepancy, Fact
 from .text import Idf
 
@@ -183,6 +183,40 @@ def restatement_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[t
     return result
 
 
+#: Two counts of one noun this close (relative difference) in sentences that agree on
+#: another amount are one fact told twice (see :func:`corroboration_floor`).
+CORROBORATED_DIFFERENCE = 0.2
+
+
+def corroboration_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
+                        probabilities: np.ndarray) -> np.ndarray:
+    """Raise pairs of documents that count the same thing and agree on the amount beside it.
+
+    "459 local projects worth over 38 million dollars" against "470 humanitarian projects
+    ... totaling US$39.2 million": the nouns counted are the same, the counts are close,
+    and the money next to them agrees, which two different facts rarely do; the words
+    around them ("local", "humanitarian") may still share too little for the model.  Over
+    the development corpora this held for five pairs, all of them planted conflicts, and
+    for no other pair.  Sentences of one document are left to the model.
+    """
+    result = np.array(probabilities, dtype=float, copy=True)
+    for k, (i, j) in enumerate(pairs):
+        if _agreeing_amounts(contexts[i], contexts[j]) is not None:
+            result[k] = max(result[k], RESTATEMENT_PROBABILITY)
+    return result
+
+
+def _agreeing_amounts(a: ClaimContext, b: ClaimContext) -> tuple[str, str] | None:
+    """The amounts that make two counts one fact (see :func:`corroboration_floor`), or None."""
+    if a.claim.doc == b.claim.doc or not a.neighbours or not b.neighbours:
+        return None
+    if a.head is None or a.head != b.head:
+        return None
+    if values.relative_difference(a.claim, b.claim) > CORROBORATED_DIFFERENCE:
+        return None
+    return corroboration(a, b)
+
+
 def _digits(sentence: str) -> str:
     return "".join(ch for ch in sentence if ch.isdigit())
 
@@ -234,8 +268,11 @@ def _label(ctxs: Sequence[ClaimContext], idf: Idf) -> str:
 
 
 def _explain(klass: str, sides: list[list[Claim]], ctx_of: dict[str, ClaimContext], idf: Idf,
-             shared: list[str]) -> str:
+             shared: list[str], agreeing: tuple[str, str] | None = None) -> str:
     about = f"the sentences speak of {', '.join(shared)}" if shared else "the sentences state the same fact"
+    if agreeing is not None:
+        first, second = (" ".join(text.split()) for text in agreeing)
+        about += (f" and agree on the amount beside it ({first}" + (f" / {second})" if second != first else ")"))
     parts = []
     for side in sides[:4]:
         docs = sorted({c.doc for c in side})
@@ -300,6 +337,7 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         batch = candidates[start:start + SCORING_BATCH]
         rows = [pair_features(contexts[i], contexts[j], idf) for i, j in batch]
         probabilities = restatement_floor(contexts, batch, np.asarray(scorer(rows), dtype=float))
+        probabilities = corroboration_floor(contexts, batch, probabilities)
         for pair, p in zip(batch, probabilities):
             if p >= threshold:  # only binding pairs matter from here on
                 pairs.append(pair)
@@ -348,6 +386,7 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
         klass = "possible_update" if _possible_update(sides, ctx_of) else "conflict"
         best = max(edges, key=lambda e: (edge_p[e], -e[0], -e[1]))
         shared = shared_words(contexts[best[0]], contexts[best[1]], idf)
+        agreeing = _agreeing_amounts(contexts[best[0]], contexts[best[1]])
         side_values = [values.display_value(s[0]) for s in sides]
         group_ctx = [contexts[i] for i in members]
         discrepancies.append(Discrepancy(
@@ -358,7 +397,7 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
             claims=tuple(sorted(group_claims, key=lambda c: (c.doc, c.start))),
             values=tuple(side_values),
             sides=tuple(tuple(c.id for c in side) for side in sides),
-            explanation=_explain(klass, sides, ctx_of, idf, shared),
+            explanation=_explain(klass, sides, ctx_of, idf, shared, agreeing),
             confidence=round(confidence, 3),
         ))
     discrepancies.sort(key=lambda d: d.id)

@@ -78,6 +78,8 @@ class ClaimContext:
     bare_sentence: str
     support: int = 1
     siblings: tuple[Claim, ...] = ()
+    # the other amounts of the sentence, of any block: (block, low, high, point, text)
+    neighbours: tuple[tuple[tuple[str, ...], float, float, float, str], ...] = ()
 
 
 def _doc_dates(claims: Sequence[Claim]) -> dict[str, str]:
@@ -142,6 +144,15 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
         if len(members) > 1:
             for i in members:
                 contexts[i].siblings = tuple(contexts[j].claim for j in members if j != i)
+    by_whole_sentence: dict[tuple, list[int]] = defaultdict(list)
+    for i, ctx in enumerate(contexts):
+        if ctx is not None:
+            by_whole_sentence[(ctx.claim.doc, ctx.claim.sentence_start)].append(i)
+    for members in by_whole_sentence.values():
+        if 1 < len(members) <= MAX_NEIGHBOURS:
+            spans = {i: _amount_span(contexts[i]) for i in members}
+            for i in members:
+                contexts[i].neighbours = tuple(spans[j] for j in members if j != i and spans[j] is not None)
     for members in by_block.values():
         if len(members) > 400:
             continue  # large blocks: support stays 1 (the feature is then uninformative)
@@ -150,6 +161,44 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
             ci.support = max(1, sum(1 for j in members if values.compatible(ci.claim, contexts[j].claim)
                                     and _same_value_text(ci.claim, contexts[j].claim)))
     return contexts, idf
+
+
+#: Sentences with more claims than this (table rows, lists of figures) give no neighbours.
+MAX_NEIGHBOURS = 8
+
+
+def _amount_span(ctx: ClaimContext) -> tuple[tuple[str, ...], float, float, float, str] | None:
+    """A claim as another claim's neighbour: an amount (money, a quantity, a percentage)
+    with its block, interval, point and text; None for dates and counts, which agree by
+    chance."""
+    c = ctx.claim
+    if c.kind not in ("money", "quantity", "percent"):
+        return None
+    middle = values.point(c)
+    if middle is None:
+        return None
+    low, high = values.numeric_interval(c)
+    return ctx.block, low, high, middle, c.text
+
+
+def corroboration(a: ClaimContext, b: ClaimContext, *, within: float = 0.1) -> tuple[str, str] | None:
+    """Do both sentences state another amount alike?
+
+    "the embassy has supported 459 local projects worth over 38 million dollars" and "the
+    GGP has implemented 470 humanitarian projects since 1996, totaling US$39.2 million":
+    the money agrees (intervals meet, values within ``within``), so the two counts are
+    likely one fact told twice.
+
+    Returns:
+        The two agreeing amounts as written (``("over 38 million dollars", "US$39.2
+        million")``), or None.
+    """
+    for block_a, low_a, high_a, point_a, text_a in a.neighbours:
+        for block_b, low_b, high_b, point_b, text_b in b.neighbours:
+            if block_a == block_b and low_a <= high_b and low_b <= high_a \
+                    and abs(point_a - point_b) <= within * max(abs(point_a), abs(point_b)):
+                return text_a, text_b
+    return None
 
 
 def _same_value_text(a: Claim, b: Claim) -> bool:

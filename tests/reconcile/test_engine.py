@@ -119,3 +119,40 @@ def test_one_fact_in_two_units_is_one_flag():
     (flag,) = run(texts, scorer=bind_same_unit, threshold=0.5).discrepancies
     assert {c.text for c in flag.claims} == {"468 km²", "46,800 hectares", "486 km²", "48,600 hectares"}
     assert len(flag.values) == 2
+
+
+def _floors_only(rows):
+    """A scorer that binds nothing: what is flagged comes from the engine's own rules."""
+    return [0.0] * len(rows)
+
+
+COUNTED = "Over the years, the Orland trust has supported 212 local projects worth over 14 million euros.\n"
+
+
+@pytest.mark.parametrize(
+    ("other", "flagged", "why"),
+    [
+        ("The Orland trust has financed 224 community projects since 2001, totalling €14.3 million.\n",
+         True, "the same noun counted, close counts, the money beside them agrees"),
+        ("The Orland trust has financed 224 community projects since 2001, totalling €9.1 million.\n",
+         False, "the money beside them differs: perhaps another programme"),
+        ("The Orland trust has financed 224 community schools since 2001, totalling €14.3 million.\n",
+         False, "another noun is counted"),
+        ("The Orland trust has financed 410 community projects since 2001, totalling €14.3 million.\n",
+         False, "counts too far apart to be one figure drifting"),
+        ("The Orland trust has financed 224 community projects in 2019, more than in 2018.\n",
+         False, "years beside them prove nothing: every text has years"),
+    ],
+)
+def test_counts_beside_an_agreeing_amount_are_one_fact(other, flagged, why):
+    result = run({"a.txt": COUNTED, "b.txt": other}, scorer=_floors_only, threshold=0.975)
+    assert bool(result.discrepancies) is flagged, why
+    if flagged:
+        (flag,) = result.discrepancies
+        assert sorted(flag.values) == ["212", "224"]
+        assert "agree on the amount beside it (over 14 million euros / €14.3 million)" in flag.explanation
+
+
+def test_counts_beside_an_agreeing_amount_in_one_document_are_left_to_the_model():
+    text = COUNTED + "\nElsewhere: the Orland trust has financed 224 community projects, totalling €14.3 million.\n"
+    assert run({"a.txt": text}, scorer=_floors_only, threshold=0.975).discrepancies == ()
