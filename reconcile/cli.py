@@ -146,20 +146,33 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, config_path: s
     from .pipeline import scan
 
     config = _load_config(config_path)
-    result = scan(paths, config=config, extractor=_extractor(extraction))
+    # JSON lines are written per document as it comes (with --jobs, while the workers
+    # extract the next ones), then put in document order and written at once.
+    lines: dict[str, str] = {}
+
+    def serialize(info, doc_claims: list[Claim]) -> None:
+        if fmt != "csv":
+            lines[info.id] = _claims_jsonl(doc_claims)
+
+    result = scan(paths, config=config, extractor=_extractor(extraction), on_document=serialize)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if fmt == "csv":
         text = claims_frame_csv(result.claims)
     else:
-        text = "".join(json.dumps(_claim_json(c), ensure_ascii=False) + "\n" for c in result.claims)
+        text = "".join(lines[document.id] for document in result.documents)
     _write(text, output)
 
 
-def _claim_json(claim: Claim) -> dict:
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False)
+
+
+def _claims_jsonl(claims: list[Claim]) -> str:
+    """Claims as JSON lines, in the order of the report's claims."""
     from reports.json_report import claim_to_dict
 
-    return claim_to_dict(claim)
+    ordered = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
+    return "".join(_JSON_LINE.encode(claim_to_dict(c)) + "\n" for c in ordered)
 
 
 def claims_frame_csv(claims) -> str:

@@ -42,13 +42,16 @@ def iter_extracted(paths: Sequence[str | os.PathLike], *, config: Config
 
 
 def scan(paths: Sequence[str | os.PathLike], *, config: Config,
-         extractor: Callable[..., Iterator] | None = None) -> Scan:
+         extractor: Callable[..., Iterator] | None = None,
+         on_document: Callable[[DocumentInfo, list[Claim]], None] | None = None) -> Scan:
     """Read and extract every document under ``paths``.
 
     Args:
         paths: Files or folders.
         config: Which files to read (``include``/``exclude``).
         extractor: Replaces :func:`iter_extracted` (a cached or parallel extractor).
+        on_document: Called with each document and its claims as soon as they are ready
+            (while worker processes extract the next ones), in document order.
 
     Raises:
         DocumentError: as :func:`iter_extracted`.
@@ -62,6 +65,8 @@ def scan(paths: Sequence[str | os.PathLike], *, config: Config,
         if info is not None:
             documents.append(info)
             claims.extend(doc_claims)
+            if on_document is not None:
+                on_document(info, doc_claims)
     if not documents and not warnings:
         raise DocumentError(", ".join(str(p) for p in paths), "holds no documents matching "
                             + " ".join(config.include), "check the path or the include setting")
