@@ -123,19 +123,20 @@ def test_the_full_loop_on_a_copy_of_a_fixture_corpus(tmp_path, monkeypatch):
                   "alongside the coastal railway.\n"))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 4: the pair model does not yet flag the seeds' 459 vs 470 "
-                                       "(tests/cli/test_seeds.py); the loop itself is tested on transit above")
-def test_the_full_loop_on_a_copy_of_the_seeds(tmp_path, monkeypatch):
+@pytest.mark.parametrize("new_text", [
+    "Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan worth "
+    "over 38 million dollars.\n",
+    # Said bare, with no amount beside it, the new count shares too few words with the others
+    # for the pair model: an open problem of issue 4.
+    pytest.param("Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan.\n",
+                 marks=pytest.mark.xfail(strict=True, reason="issue 4: a bare restated count is not bound")),
+], ids=["with-its-amount", "bare"])
+def test_the_full_loop_on_a_copy_of_the_seeds(tmp_path, monkeypatch, new_text):
+    """The loop on the seeds' grassroots projects, 459 vs 470 (the diplomatic ties, 1992 vs
+    1993, are not flagged yet: a strict expected failure in tests/cli/test_seeds.py)."""
     docs = copy(SEEDS, tmp_path, monkeypatch)
-    code, flags = check()
-    # the seeds' two discrepancies: diplomatic ties 1992 vs 1993, grassroots projects 459 vs 470
-    ties = [d for d in flags if any(c.startswith("001_17a5c9459164985f.txt:") for c in d["claims"])
-            and any(v.startswith("1993") for v in d["values"])]
-    assert ties, f"the engine does not flag the diplomatic ties (1992 vs 1993): {[d['values'] for d in flags]}"
-    flag_stating(flags, "459", "470")
     walk_the_loop(
         docs, values=("459", "470"), edited="000_451ff97784bbac8b.txt",
         repeat=("In Tajikistan, Japan's Grassroots and Human Security programme has implemented 470 "
                 "humanitarian projects.\n"),
-        new_value="480",
-        new_text="Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan.\n")
+        new_value="480", new_text=new_text)
