@@ -28,7 +28,7 @@ from claims import Claim
 
 from . import values
 from .config import Config
-from .features import ClaimContext, build_contexts, corroboration, pair_features, shared_words, vetoed
+from .features import SCALE_STEMS, ClaimContext, build_contexts, corroboration, pair_features, shared_words, vetoed
 from .model import Discrepancy, Fact
 from .text import Idf
 
@@ -255,7 +255,7 @@ def _label(ctxs: Sequence[ClaimContext], idf: Idf) -> str:
     for ctx in ctxs:
         for token in set(ctx.noun) | set(ctx.left) | set(ctx.right) | ctx.row:
             counts[token] += 1
-    shared = [t for t, n in counts.items() if n >= max(2, math.ceil(len(ctxs) / 2))]
+    shared = [t for t, n in counts.items() if n >= max(2, math.ceil(len(ctxs) / 2)) and t not in SCALE_STEMS]
     shared.sort(key=lambda t: (-idf(t), t))
     words = []
     for token in shared[:4]:

@@ -501,9 +501,14 @@ def _adjacent_swap(x: str, y: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
 
 
+#: Word stems that name no fact: the scales of the amounts written beside a claim
+#: ("459 projects worth over 38 million dollars" is not about millions).
+SCALE_STEMS = frozenset({"hundr", "thousand", "million", "billion", "trillion"})
+
+
 def shared_words(a: ClaimContext, b: ClaimContext, idf: Idf, *, limit: int = 4) -> list[str]:
     """The rarest words two claims' contexts share, as written in ``a``'s sentence."""
-    common = (a.sent | set(a.noun) | a.row) & (b.sent | set(b.noun) | b.row | b.prev | b.heading)
+    common = ((a.sent | set(a.noun) | a.row) & (b.sent | set(b.noun) | b.row | b.prev | b.heading)) - SCALE_STEMS
     ranked = sorted(common, key=lambda t: (-idf(t), t))
     result = []
     for token in ranked:
