@@ -177,12 +177,10 @@ def _advance(items, prefix: tuple[int, ...], positions: frozenset[int], ignoreca
     for op, av in items:
         if not positions or (len(positions) == 1 and done in positions):
             return positions
-        if done not in positions:
-            bits, empty = _first_of(op, av, ignorecase)
-            if not empty and not any(prefix[p] & bits for p in positions):
-                return frozenset()  # cannot begin with any character found there
+        bits, empty = _first_of(op, av, ignorecase)
+        if done not in positions and not empty and not any(prefix[p] & bits for p in positions):
+            return frozenset()  # cannot begin with any character found there
         if op is _C.LITERAL or op is _C.NOT_LITERAL or op is _C.ANY or op is _C.IN:
-            bits = _first_of(op, av, ignorecase)[0]
             positions = frozenset(p if p == done else p + 1 for p in positions if p == done or prefix[p] & bits)
         elif op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
             continue

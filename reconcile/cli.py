@@ -146,15 +146,15 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, config_path: s
     from .pipeline import scan
 
     config = _load_config(config_path)
-    # JSON lines are written per document as it comes (with --jobs, while the workers
-    # extract the next ones), then put in document order and written at once.
+    # JSON lines are made per document as it comes (with --jobs, while the workers extract
+    # the next ones), then put in document order and written at once.
     lines: dict[str, str] = {}
 
     def serialize(info, doc_claims: list[Claim]) -> None:
-        if fmt != "csv":
-            lines[info.id] = _claims_jsonl(doc_claims)
+        lines[info.id] = _claims_jsonl(doc_claims)
 
-    result = scan(paths, config=config, extractor=_extractor(extraction), on_document=serialize)
+    result = scan(paths, config=config, extractor=_extractor(extraction),
+                  on_document=None if fmt == "csv" else serialize)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if fmt == "csv":

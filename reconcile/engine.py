@@ -153,61 +153,59 @@ def _large_block_pairs(members: Sequence[int], contexts: Sequence[ClaimContext |
 
 #: Two sentences this alike (0-100, the numbers left out) restate one another.
 RESTATEMENT_SIMILARITY = 90.0
-#: The probability a restated sentence with another value gets, whatever the model says.
+#: The probability a pair bound by one of the engine's rules gets, whatever the model says.
 RESTATEMENT_PROBABILITY = 0.99
 #: Sentences with fewer content words than this (datelines, headings) say too little to be restatements.
 RESTATEMENT_MIN_WORDS = 4
 
 
-def restatement_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
-                      probabilities: np.ndarray) -> np.ndarray:
-    """Raise pairs whose sentences are the same words around different numbers.
+def rule_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
+               probabilities: np.ndarray) -> np.ndarray:
+    """Raise the pairs the engine's own rules bind, whatever the model says.
 
-    "The Harlow Bridge opened to traffic on 2 September 1992" against "... on 12 September
-    1992" in another document is the plainest conflict there is; a model trained on long,
-    varied documents may still see too little evidence in two short sentences, so this
-    rule does not leave it to the model.  Sentences of one document are left to the model
-    (tables and lists repeat their wording on purpose).
+    A model trained on long, varied documents may see too little evidence in two short
+    sentences; these rules do not leave the plainest conflicts to it (see
+    :func:`_restated` and :func:`_agreeing_amounts`).  Both leave sentences of one
+    document to the model (tables and lists repeat their wording on purpose).
     """
     result = np.array(probabilities, dtype=float, copy=True)
     for k, (i, j) in enumerate(pairs):
         a, b = contexts[i], contexts[j]
-        if a.claim.doc == b.claim.doc or a.is_table or b.is_table:
-            continue
-        if len(a.sent) < RESTATEMENT_MIN_WORDS or len(b.sent) < RESTATEMENT_MIN_WORDS:
-            continue
-        if _digits(a.bare_sentence) != _digits(b.bare_sentence):
-            continue  # other numbers differ too: another record ("in 2019 ... 120,000" / "in 2023 ... 180,000")
-        if fuzz.ratio(_normalized(a.bare_sentence), _normalized(b.bare_sentence)) >= RESTATEMENT_SIMILARITY:
+        if _restated(a, b) or _agreeing_amounts(a, b) is not None:
             result[k] = max(result[k], RESTATEMENT_PROBABILITY)
     return result
+
+
+def _restated(a: ClaimContext, b: ClaimContext) -> bool:
+    """Are the two sentences the same words around different numbers?
+
+    "The Harlow Bridge opened to traffic on 2 September 1992" against "... on 12 September
+    1992" in another document is the plainest conflict there is.
+    """
+    if a.claim.doc == b.claim.doc or a.is_table or b.is_table:
+        return False
+    if len(a.sent) < RESTATEMENT_MIN_WORDS or len(b.sent) < RESTATEMENT_MIN_WORDS:
+        return False
+    if _digits(a.bare_sentence) != _digits(b.bare_sentence):
+        return False  # other numbers differ too: another record ("in 2019 ... 120,000" / "in 2023 ... 180,000")
+    return fuzz.ratio(_normalized(a.bare_sentence), _normalized(b.bare_sentence)) >= RESTATEMENT_SIMILARITY
 
 
 #: Two counts of one noun this close (relative difference) in sentences that agree on
-#: another amount are one fact told twice (see :func:`corroboration_floor`).
+#: another amount are one fact told twice (see :func:`_agreeing_amounts`).
 CORROBORATED_DIFFERENCE = 0.2
 
 
-def corroboration_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
-                        probabilities: np.ndarray) -> np.ndarray:
-    """Raise pairs of documents that count the same thing and agree on the amount beside it.
-
-    "459 local projects worth over 38 million dollars" against "470 humanitarian projects
-    ... totaling US$39.2 million": the nouns counted are the same, the counts are close,
-    and the money next to them agrees, which two different facts rarely do; the words
-    around them ("local", "humanitarian") may still share too little for the model.  Over
-    the development corpora this held for five pairs, all of them planted conflicts, and
-    for no other pair.  Sentences of one document are left to the model.
-    """
-    result = np.array(probabilities, dtype=float, copy=True)
-    for k, (i, j) in enumerate(pairs):
-        if _agreeing_amounts(contexts[i], contexts[j]) is not None:
-            result[k] = max(result[k], RESTATEMENT_PROBABILITY)
-    return result
-
-
 def _agreeing_amounts(a: ClaimContext, b: ClaimContext) -> tuple[str, str] | None:
-    """The amounts that make two counts one fact (see :func:`corroboration_floor`), or None."""
+    """The amounts that make two counts of two documents one fact, or None.
+
+    "212 local projects worth over 14 million euros" against "224 community projects ...
+    totalling €14.3 million": the nouns counted are the same, the counts are close, and
+    the money next to them agrees, which two different facts rarely do; the words around
+    them ("local", "community") may still share too little for the model.  Over the
+    development corpora this held for five pairs, all of them planted conflicts, and for
+    no other pair.
+    """
     if a.claim.doc == b.claim.doc or not a.neighbours or not b.neighbours:
         return None
     if a.head is None or a.head != b.head:
@@ -336,8 +334,7 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     for start in range(0, len(candidates), SCORING_BATCH):
         batch = candidates[start:start + SCORING_BATCH]
         rows = [pair_features(contexts[i], contexts[j], idf) for i, j in batch]
-        probabilities = restatement_floor(contexts, batch, np.asarray(scorer(rows), dtype=float))
-        probabilities = corroboration_floor(contexts, batch, probabilities)
+        probabilities = rule_floor(contexts, batch, np.asarray(scorer(rows), dtype=float))
         for pair, p in zip(batch, probabilities):
             if p >= threshold:  # only binding pairs matter from here on
                 pairs.append(pair)

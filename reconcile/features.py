@@ -78,8 +78,7 @@ class ClaimContext:
     bare_sentence: str
     support: int = 1
     siblings: tuple[Claim, ...] = ()
-    # the other amounts of the sentence, of any block: (block, low, high, point, text)
-    neighbours: tuple[tuple[tuple[str, ...], float, float, float, str], ...] = ()
+    neighbours: tuple[Claim, ...] = ()  # the amounts of the sentence, of any block
 
 
 def _doc_dates(claims: Sequence[Claim]) -> dict[str, str]:
@@ -135,24 +134,19 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
     for i, ctx in enumerate(contexts):
         if ctx is not None:
             by_block[ctx.block].append(i)
-    # siblings: other claims of the same block in the same sentence
+    # siblings: the other claims of the block in the sentence; neighbours: its amounts, of any block
     by_sentence: dict[tuple, list[int]] = defaultdict(list)
     for i, ctx in enumerate(contexts):
         if ctx is not None:
-            by_sentence[(ctx.claim.doc, ctx.claim.sentence_start, ctx.block)].append(i)
+            by_sentence[(ctx.claim.doc, ctx.claim.sentence_start)].append(i)
     for members in by_sentence.values():
-        if len(members) > 1:
-            for i in members:
-                contexts[i].siblings = tuple(contexts[j].claim for j in members if j != i)
-    by_whole_sentence: dict[tuple, list[int]] = defaultdict(list)
-    for i, ctx in enumerate(contexts):
-        if ctx is not None:
-            by_whole_sentence[(ctx.claim.doc, ctx.claim.sentence_start)].append(i)
-    for members in by_whole_sentence.values():
-        if 1 < len(members) <= MAX_NEIGHBOURS:
-            spans = {i: _amount_span(contexts[i]) for i in members}
-            for i in members:
-                contexts[i].neighbours = tuple(spans[j] for j in members if j != i and spans[j] is not None)
+        if len(members) < 2:
+            continue
+        amounts = [j for j in members if contexts[j].claim.kind in AMOUNT_KINDS] if len(members) <= MAX_NEIGHBOURS else []
+        for i in members:
+            ctx = contexts[i]
+            ctx.siblings = tuple(contexts[j].claim for j in members if j != i and contexts[j].block == ctx.block)
+            ctx.neighbours = tuple(contexts[j].claim for j in amounts if j != i)
     for members in by_block.values():
         if len(members) > 400:
             continue  # large blocks: support stays 1 (the feature is then uninformative)
@@ -165,39 +159,26 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
 
 #: Sentences with more claims than this (table rows, lists of figures) give no neighbours.
 MAX_NEIGHBOURS = 8
-
-
-def _amount_span(ctx: ClaimContext) -> tuple[tuple[str, ...], float, float, float, str] | None:
-    """A claim as another claim's neighbour: an amount (money, a quantity, a percentage)
-    with its block, interval, point and text; None for dates and counts, which agree by
-    chance."""
-    c = ctx.claim
-    if c.kind not in ("money", "quantity", "percent"):
-        return None
-    middle = values.point(c)
-    if middle is None:
-        return None
-    low, high = values.numeric_interval(c)
-    return ctx.block, low, high, middle, c.text
+#: The kinds of claim that can be neighbours: dates and counts agree by chance too often.
+AMOUNT_KINDS = frozenset({"money", "quantity", "percent"})
 
 
 def corroboration(a: ClaimContext, b: ClaimContext, *, within: float = 0.1) -> tuple[str, str] | None:
     """Do both sentences state another amount alike?
 
-    "the embassy has supported 459 local projects worth over 38 million dollars" and "the
-    GGP has implemented 470 humanitarian projects since 1996, totaling US$39.2 million":
-    the money agrees (intervals meet, values within ``within``), so the two counts are
-    likely one fact told twice.
+    "the trust has supported 212 local projects worth over 14 million euros" and "the
+    trust has financed 224 community projects since 2001, totalling €14.3 million": the
+    money agrees (compatible values within ``within`` of each other), so the two counts
+    are likely one fact told twice.
 
     Returns:
-        The two agreeing amounts as written (``("over 38 million dollars", "US$39.2
-        million")``), or None.
+        The two agreeing amounts as written (``("over 14 million euros", "€14.3 million")``),
+        or None.
     """
-    for block_a, low_a, high_a, point_a, text_a in a.neighbours:
-        for block_b, low_b, high_b, point_b, text_b in b.neighbours:
-            if block_a == block_b and low_a <= high_b and low_b <= high_a \
-                    and abs(point_a - point_b) <= within * max(abs(point_a), abs(point_b)):
-                return text_a, text_b
+    for x in a.neighbours:
+        for y in b.neighbours:
+            if values.comparable(x, y) and values.compatible(x, y) and values.relative_difference(x, y) <= within:
+                return x.text, y.text
     return None
 
 

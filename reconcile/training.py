@@ -30,7 +30,7 @@ import numpy as np
 
 from claims import Claim, extract_claims, find_documents, read_text
 
-from .engine import build_flags, candidate_pairs, corroboration_floor, restatement_floor
+from .engine import build_flags, candidate_pairs, rule_floor
 from .features import FEATURES, ClaimContext, build_contexts, pair_features
 from .model import Report
 from .text import Idf
@@ -229,8 +229,7 @@ def report_for(data: CorpusData, probabilities: np.ndarray, threshold: float) ->
     from .model import DocumentInfo
 
     if len(data.pairs):
-        probabilities = restatement_floor(data.contexts, data.pairs, probabilities)
-        probabilities = corroboration_floor(data.contexts, data.pairs, probabilities)
+        probabilities = rule_floor(data.contexts, data.pairs, probabilities)
     result = build_flags(data.claims, data.contexts, data.idf, data.pairs, probabilities, threshold=threshold)
     docs = tuple(DocumentInfo(doc_id, "") for doc_id in sorted({c.doc for c in data.claims}))
     report = Report(documents=docs, claims=tuple(data.claims), discrepancies=result.discrepancies,

@@ -31,7 +31,7 @@ KNOWN = {"diplomatic ties": ("1992", "1993"), "grassroots projects": ("459", "47
 #: in the sentence before it ("the 32nd anniversary of establishing diplomatic relations"),
 #: an open problem of issue 4.  Strict: the day the engine finds it, the test turns red and
 #: this mark must go.  (459 vs 470 is found: both sentences agree on the money beside the
-#: count, see reconcile.engine.corroboration_floor.)
+#: count, see reconcile.engine._agreeing_amounts.)
 KNOWN_MISS = pytest.mark.xfail(strict=True, reason="issue 4: the pair model does not yet bind this pair")
 
 
