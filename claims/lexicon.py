@@ -23,7 +23,7 @@ SCALE_WORDS = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-# Scales written after a number ("39.2 million", "5bn", "$10k"); value and whether the
+# Scales written after a number ("41.7 million", "5bn", "$10k"); value and whether the
 # abbreviation is only trusted next to a currency ("$5m" but not "5m", which is metres).
 SCALE_SUFFIXES: dict[str, tuple[float, bool]] = {
     "hundred": (1e2, False), "thousand": (1e3, False), "k": (1e3, True), "K": (1e3, True),
@@ -85,7 +85,7 @@ MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD 
 SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH
 UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL RMB
 """.split())
-# Currency nouns written after the amount ("38 million dollars", "3 trillion yen").
+# Currency nouns written after the amount ("14 million euros", "4 trillion yen").
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",

@@ -21,7 +21,7 @@ class Claim:
         doc: Document id: the path relative to the scanned folder, with ``/``.
         start: Offset of the first character of the claim.
         end: Offset one past the last character.
-        text: The claim's surface text (qualifier included: "over 38 million dollars").
+        text: The claim's surface text (qualifier included: "over 14 million euros").
         kind: One of ``date``, ``money``, ``percent``, ``count``, ``quantity``, ``ordinal``.
         value: The normalized value: a number in base units, or for dates an ISO 8601 string
             to its precision ("1992", "1992-02", "2025-12-20", "2026/2030").

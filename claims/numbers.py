@@ -1,4 +1,4 @@
-"""Parse written numbers ("13,220", "8 412 306", "39.2", "twenty-five", "half a million")."""
+"""Parse written numbers ("12,480", "8 412 306", "41.7", "twenty-five", "half a million")."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ _GROUP_SEPARATORS = ",\u202f\u00a0\u2009 "
 def parse_digits(surface: str) -> tuple[float, int] | None:
     """Value and number of decimals of a digit string with optional thousands separators.
 
-    >>> parse_digits("13,220")
-    (13220.0, 0)
-    >>> parse_digits("39.2")
-    (39.2, 1)
+    >>> parse_digits("12,480")
+    (12480.0, 0)
+    >>> parse_digits("41.7")
+    (41.7, 1)
     """
     cleaned = surface
     for sep in _GROUP_SEPARATORS:

@@ -681,7 +681,7 @@ class Scanner:
         low_value = high_value = None  # for explicit ranges
         before = text[max(0, start - 60):start]
 
-        # currency symbol or code right before ("US$39.2", "EUR 48.6", "€5bn")
+        # currency symbol or code right before ("US$41.7", "EUR 48.6", "€5bn")
         cur = _currency_before(before)
         prefix_scale = 1.0
         if cur:
@@ -718,7 +718,7 @@ class Scanner:
                 text[cursor + code_first.end():cursor + code_first.end() + 12]):
             currency = self._currency_code(code_first.group("code"))
             cursor += code_first.end()
-        # scale: "39.2 million", "5bn", "$10k", "3 trillion"
+        # scale: "41.7 million", "5bn", "$10k", "4 trillion"
         scale_match = _SCALE_RE.match(text[cursor:cursor + 20])
         if scale_match:
             token = scale_match.group("scale")
@@ -820,7 +820,7 @@ class Scanner:
                     decimals = 2
                     cursor += minor.end()
 
-        # qualifiers: before the whole span ("over $462 million"), or after ("500+")
+        # qualifiers: before the whole span ("over $512 million"), or after ("500+")
         qualifier, rule = None, "exact"
         window = text[max(0, span_start - 40, self._floor):span_start]
         q = _qualifier_before(window) or _symbol_qualifier_before(window)
@@ -1001,11 +1001,11 @@ class Scanner:
         return self._grow(start, end, value, 0, spelled=True)
 
 
-#: Words that end a noun phrase once it has begun: "459 local projects worth ...",
-#: "470 humanitarian projects implemented since ...", "12 schools totalling ...".
+#: Words that end a noun phrase once it has begun: "212 local projects worth ...",
+#: "224 community projects implemented since ...", "12 schools totalling ...".
 _PHRASE_ENDERS = frozenset("worth worthy valued totalling totaling costing combined together "
                            "altogether overall apiece each "
-                           # irregular verbs in the past tense ("13,220 trainees came to Japan")
+                           # irregular verbs in the past tense ("1,320 trainees came to Orland")
                            "came went took made gave got saw grew rose fell left ran won lost paid spent "
                            "built began became held brought sold bought kept met stood told said sent "
                            "drew flew wrote bore fled hit cut put set shut".split())

@@ -319,7 +319,7 @@ def decide(fingerprint: str, answer: str, paths: tuple[str, ...], note: str, by:
 
     \b
     Example:
-        reconcile decide 0f3a9c41d2b7e856 approve docs/ --note "the embassy says 459" --value 459
+        reconcile decide 0f3a9c41d2b7e856 approve docs/ --note "the trust says 212" --value 212
         reconcile decide 0f3a9c41d2b7e856 reject --note "two different programmes"
     """
     from .decisions import ANSWERS, current_user, load_decisions, new_decision, record_decision

@@ -9,7 +9,7 @@ Every key is optional; a file with none gives the defaults.  Example::
     decisions = "reconcile-decisions.json"
 
     [tool.reconcile.aliases]
-    "Grassroots Grant Programme" = ["GGP", "grassroots projects"]
+    "Orland Community Trust" = ["OCT", "community projects"]
 """
 
 from __future__ import annotations

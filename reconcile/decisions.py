@@ -13,13 +13,13 @@ trailing newline, so a git diff shows one decision per hunk)::
           "verdict": "confirmed",
           "by": "alice",
           "at": "2026-11-23T10:15:00Z",
-          "note": "the embassy's own figure is 459",
-          "value": "459",
-          "fact": "number: grassroots projects",
+          "note": "the trust's own figure is 212",
+          "value": "212",
+          "fact": "number: community projects",
           "fact_key": "count",
           "values": [
-            "459",
-            "470"
+            "212",
+            "224"
           ]
         }
       }
@@ -393,8 +393,8 @@ def reviews_for(discrepancies: Sequence[Discrepancy], decisions: Mapping[str, De
 
     A discrepancy whose fingerprint was decided takes that verdict.  Decisions on the same
     fact (``fact_key``) whose values overlap the discrepancy's are attached as ``earlier``
-    context: who decided what when the fact read differently (say 459 vs 470, before a new
-    document said 480).
+    context: who decided what when the fact read differently (say 212 vs 224, before a new
+    document said 236).
     """
     by_fact: dict[str, list[Decision]] = defaultdict(list)
     for decision in decisions.values():

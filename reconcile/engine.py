@@ -406,7 +406,7 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
     index: dict[tuple, list[int]] = defaultdict(list)
     for i, ctx in enumerate(contexts):
         if ctx is not None:
-            # claims without a measured noun ("cost $39.2 million to build") meet by their words
+            # claims without a measured noun ("cost $41.7 million to build") meet by their words
             index[(ctx.block, ctx.head or "")].append(i)
     uf = _UnionFind()
     for members in index.values():

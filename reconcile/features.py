@@ -457,9 +457,9 @@ def _explained_by_sibling(a: ClaimContext, b: ClaimContext) -> bool:
 def _names_the_fact(a: ClaimContext, b: ClaimContext, idf: Idf) -> float:
     """How much of b's own sentence is named by the sentence or heading before a's.
 
-    "... the 32nd anniversary of establishing diplomatic relations. In February 1992, Japan
-    became one of the first countries to recognize Tajikistan": the fact of "February 1992"
-    is named one sentence earlier, and "Diplomatic ties: established in 1993" names it too.
+    "... the 40th anniversary of the founding of the Harlow Rowing Club. In March 1985, twelve
+    students rented two boats on the canal": the fact of "March 1985" is named one sentence
+    earlier, and "Rowing club: founded in 1986" names it too.
     """
     introduced = (a.prev | a.heading) - a.sent
     own = b.sent | b.row
@@ -483,7 +483,7 @@ def _adjacent_swap(x: str, y: str) -> bool:
 
 
 #: Word stems that name no fact: the scales of the amounts written beside a claim
-#: ("459 projects worth over 38 million dollars" is not about millions).
+#: ("212 projects worth over 14 million euros" is not about millions).
 SCALE_STEMS = frozenset({"hundr", "thousand", "million", "billion", "trillion"})
 
 

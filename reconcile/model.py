@@ -20,7 +20,7 @@ class Fact:
 
     Attributes:
         key: What the fact is, without offsets: kind, unit and the words that bind it.
-        label: A short plain-language name of the fact ("number of grassroots projects").
+        label: A short plain-language name of the fact ("number of community projects").
         klass: One of :data:`CLASSES`.
         claims: The claims, sorted by document and offset.
         values: The distinct values stated, one per side, as displayed.

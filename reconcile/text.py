@@ -47,7 +47,7 @@ SCOPE_GROUPS: dict[str, frozenset[str]] = {
 }
 
 # ’ and the no-break hyphen are folded to ' and - before tokens are cut (both are word
-# characters of _WORD_RE), so that "Tajikistan’s" and "Tajikistan's" are one token
+# characters of _WORD_RE), so that "Orland’s" and "Orland's" are one token
 _FOLD = str.maketrans({"’": "'", "‑": "-"})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-‑]*[A-Za-z]|[A-Za-z]")
 _CAPITAL_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[-‑][A-Z][a-z]+)*|[A-Z]{2,}[a-z]?)\b")

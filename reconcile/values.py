@@ -183,7 +183,7 @@ def compatible(a: Claim, b: Claim) -> bool:
     overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
     if overlap > tolerance:
         return True
-    # rounding intervals only touching ("$39.2 million" ends where "$39.3 million" starts)
+    # rounding intervals only touching ("$41.7 million" ends where "$41.8 million" starts)
     # are two different values; an exact value on a bound ("at most 40" and "40") agrees
     exact = lo_a == hi_a or lo_b == hi_b
     return exact and overlap >= -tolerance
