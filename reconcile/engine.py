@@ -27,8 +27,18 @@ from rapidfuzz import fuzz
 from claims import Claim
 
 from . import values
+from .anniversaries import AnniversaryFinding, anniversary_findings
 from .config import Config
-from .features import SCALE_STEMS, ClaimContext, build_contexts, corroboration, pair_features, shared_words, vetoed
+from .features import (
+    SCALE_STEMS,
+    ClaimContext,
+    _doc_dates,
+    build_contexts,
+    corroboration,
+    pair_features,
+    shared_words,
+    vetoed,
+)
 from .model import Discrepancy, Fact
 from .text import Idf
 
@@ -397,8 +407,87 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
             explanation=_explain(klass, sides, ctx_of, idf, shared, agreeing),
             confidence=round(confidence, 3),
         ))
+    discrepancies = with_anniversaries(discrepancies, claims)
     discrepancies.sort(key=lambda d: d.id)
     return Reconciliation(tuple(discrepancies), tuple(agreeing_facts(contexts, idf)))
+
+
+#: The confidence of a discrepancy raised by an anniversary alone (a rule, not the model).
+ANNIVERSARY_CONFIDENCE = 0.9
+
+
+def with_anniversaries(discrepancies: Sequence[Discrepancy], claims: Sequence[Claim]) -> list[Discrepancy]:
+    """Add the anniversaries that contradict a founding year (see :mod:`reconcile.anniversaries`).
+
+    An anniversary joins the discrepancy its founding claims are already in, as one more
+    side (or on the side of the year it implies); otherwise the anniversary and the
+    founding claims it contradicts make a discrepancy of their own.  One fact, one flag:
+    anniversaries bound to overlapping founding claims are one discrepancy.
+    """
+    findings = anniversary_findings(claims, _doc_dates(claims))
+    if not findings:
+        return list(discrepancies)
+    # anniversaries whose founding claims overlap state one fact
+    uf = _UnionFind()
+    owner: dict[str, int] = {}
+    for k, finding in enumerate(findings):
+        uf.find(k)
+        for claim in finding.founding:
+            if claim.id in owner:
+                uf.union(owner[claim.id], k)
+            owner[claim.id] = k
+    result = list(discrepancies)
+    for members in uf.groups():
+        group = [findings[k] for k in members]
+        founding = {c.id: c for f in group for c in f.founding}
+        touched = [d for d in result if any(c.id in founding for c in d.claims)]
+        for d in touched:
+            result.remove(d)
+        result.append(_anniversary_discrepancy(group, list(founding.values()), touched))
+    return result
+
+
+def _anniversary_discrepancy(findings: Sequence[AnniversaryFinding], founding: Sequence[Claim],
+                             touched: Sequence[Discrepancy]) -> Discrepancy:
+    by_id = {c.id: c for c in founding}
+    for d in touched:
+        by_id.update((c.id, c) for c in d.claims)
+    dated = sorted(by_id.values(), key=lambda c: (c.doc, c.start))
+    sides = _sides(dated)
+    side_values = [values.display_value(side[0]) for side in sides]
+    implied_sides: dict[int, int] = {}
+    for finding in findings:
+        home = next((k for k, side in enumerate(sides) if side[0].kind == "date"
+                     and str(side[0].value)[:4] == str(finding.implied_year)), None)
+        if home is None:
+            home = implied_sides.get(finding.implied_year)
+        if home is None:
+            sides.append([])
+            side_values.append(f"{finding.implied_year} (implied)")
+            home = implied_sides[finding.implied_year] = len(sides) - 1
+        sides[home].append(finding.anniversary)
+    block = tuple(touched[0].fact_key.split("|")) if touched else ("date", "founding")
+    first = findings[0]
+    says = "; ".join(
+        f"{f.anniversary.doc} says {f.subject} marks its {f.anniversary.text.split('-')[0]} anniversary in "
+        f"{f.reference_year}, which puts its founding in {f.implied_year}" for f in findings)
+    others = sorted({(c.doc, str(c.value)[:4]) for c in founding if all(c.id != f.anniversary.id for f in findings)})
+    stated = ", ".join(f"{doc} {year}" for doc, year in others[:4]) + (" ..." if len(others) > 4 else "")
+    explanation = f"{says}; the founding year stated elsewhere: {stated}"
+    if touched:
+        explanation = touched[0].explanation + "; " + explanation
+    all_claims = tuple(sorted({c.id: c for side in sides for c in side}.values(), key=lambda c: (c.doc, c.start)))
+    return Discrepancy(
+        id=fingerprint(block, side_values),
+        fact=touched[0].fact if touched else f"date: founding of {first.subject}",
+        fact_key="|".join(block),
+        klass="conflict",
+        claims=all_claims,
+        values=tuple(side_values),
+        sides=tuple(tuple(c.id for c in sorted(side, key=lambda c: (c.doc, c.start))) for side in sides),
+        explanation=explanation,
+        confidence=max([ANNIVERSARY_CONFIDENCE] + [d.confidence for d in touched]),
+    )
 
 
 def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fact]:
