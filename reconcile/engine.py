@@ -28,6 +28,7 @@ from claims import Claim
 
 from . import values
 from .anniversaries import AnniversaryFinding, anniversary_findings
+from .arithmetic import SumFinding, sum_findings
 from .config import Config
 from .features import (
     SCALE_STEMS,
@@ -408,12 +409,39 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
             confidence=round(confidence, 3),
         ))
     discrepancies = with_anniversaries(discrepancies, claims)
+    discrepancies += [_sum_discrepancy(finding) for finding in sum_findings(claims)]
     discrepancies.sort(key=lambda d: d.id)
     return Reconciliation(tuple(discrepancies), tuple(agreeing_facts(contexts, idf)))
 
 
 #: The confidence of a discrepancy raised by an anniversary alone (a rule, not the model).
 ANNIVERSARY_CONFIDENCE = 0.9
+#: The confidence of a total whose stated parts do not add up (arithmetic on one layout).
+SUM_CONFIDENCE = 0.9
+
+
+def _sum_discrepancy(finding: SumFinding) -> Discrepancy:
+    """A total and its parts that do not add up, as a discrepancy of its own fact."""
+    total = finding.total
+    factor = values.unit_dimension(total.unit)[1] if total.kind == "quantity" else 1.0
+    unit = "%" if total.kind == "percent" else (f" {total.unit}" if total.unit else "")
+    shown_sum = f"{values._format_number(finding.parts_sum / factor)}{unit}"
+    side_values = [values.display_value(total), f"{shown_sum} (sum of parts)"]
+    block = ("sum", *(values.block_key(total) or ()))
+    what = total.row_label.strip() if total.row_label else (total.noun or "the total")
+    parts = " + ".join(" ".join(c.text.split()) for c in finding.parts)
+    return Discrepancy(
+        id=fingerprint(block, side_values),
+        fact=f"sum: {what}",
+        fact_key="|".join(block),
+        klass="conflict",
+        claims=(total, *finding.parts),
+        values=tuple(side_values),
+        sides=((total.id,), tuple(c.id for c in finding.parts)),
+        explanation=(f"{total.doc} gives {' '.join(total.text.split())} for {what}, but the parts it lists "
+                     f"add up to {shown_sum} ({parts})"),
+        confidence=SUM_CONFIDENCE,
+    )
 
 
 def with_anniversaries(discrepancies: Sequence[Discrepancy], claims: Sequence[Claim]) -> list[Discrepancy]:

@@ -1,0 +1,79 @@
+"""Totals whose stated parts do not add up."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract_claims
+from reconcile import reconcile
+from reconcile.arithmetic import sum_findings
+
+INDENTED = """FLOOR AREAS
+Gallery floor area                 18 400 m²
+  ground floor                      6 200 m²
+  upper floor                       5 900 m²
+  attic                             {attic} m²
+Total floor area                   41 700 m²
+"""
+
+TOTAL_BELOW = """Sector                    Projects
+Education                      118
+Health                          86
+Water                           {water}
+Total                          300
+"""
+
+
+def findings(text: str):
+    return sum_findings(extract_claims(text, doc="sheet.txt"))
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts", "parts_sum"),
+    [
+        (INDENTED.format(attic="4 800"), "18 400 m²", ["6 200 m²", "5 900 m²", "4 800 m²"], 16900.0),
+        (TOTAL_BELOW.format(water="74"), "300", ["118", "86", "74"], 278.0),
+        ("The budget is US$4.7 million, of which US$3.6 million comes from the fund and US$1.4 million "
+         "from the treasury.\n", "US$4.7 million", ["US$3.6 million", "US$1.4 million"], 5_000_000.0),
+        ("Fires forced 14 towns to empty; of the 18,437 evacuees, 11,920 came from the valley and 7,117 "
+         "from the coast.\n", "18,437", ["11,920", "7,117"], 19037.0),
+        ("The plant will add 1,150 permanent jobs: 780 for local residents and 420 for specialists.\n",
+         "1,150", ["780", "420"], 1200.0),
+    ],
+)
+def test_parts_that_do_not_add_up(text, total, parts, parts_sum):
+    (finding,) = findings(text)
+    assert finding.total.text == total
+    assert [c.text for c in finding.parts] == parts
+    assert finding.parts_sum == pytest.approx(parts_sum)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (INDENTED.format(attic="6 300"), "6,200 + 5,900 + 6,300 = 18,400"),
+        (TOTAL_BELOW.format(water="96"), "118 + 86 + 96 = 300"),
+        ("The budget is EUR 1.2 billion, of which EUR 834 million is for rail and EUR 370 million for "
+         "roads.\n", "1.2 billion is rounded: 1.204 billion is within it"),
+        ("The budget is US$4.7 million, and US$3.6 million comes from the fund and US$1.4 million "
+         "from the treasury.\n", "nothing says the two are its parts"),
+        ("The budget is US$4.7 million, of which US$2.6 million comes from the fund and US$0.4 million "
+         "from the treasury.\n", "3.0 million is too far from 4.7 million to be its parts"),
+        ("The university has 31,450 students: 23,180 undergraduates and 6,420 staff.\n",
+         "most parts count something else"),
+        ("Gallery floor area                 18 400 m²\n  ground floor                      6 200 m²\n",
+         "one part is not a split"),
+    ],
+)
+def test_nothing_to_add_up(text, why):
+    assert findings(text) == [], why
+
+
+def test_the_engine_flags_the_sum_with_its_parts():
+    claims = extract_claims(TOTAL_BELOW.format(water="74"), doc="sheet.txt")
+    (flag,) = reconcile(claims).discrepancies
+    assert flag.values == ("300", "278 (sum of parts)")
+    assert flag.fact == "sum: Total"
+    assert [len(side) for side in flag.sides] == [1, 3]
+    assert flag.explanation == ("sheet.txt gives 300 for Total, but the parts it lists add up to 278 "
+                                "(118 + 86 + 74)")
