@@ -42,8 +42,7 @@ _FOUNDING_RE = re.compile(
 _FOUNDING_LABEL_RE = re.compile(r"(?i:\b(?:founded|established|formed|opened|inaugurated|created)\b)")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*|\d+")
 #: Verbs and fillers that sit between a subject and "marks its": not part of the subject.
-_NOT_SUBJECT = frozenset("as when while year this that which who is was will has had be been in the "
-                         "company organisers organizers".split())
+_NOT_SUBJECT = frozenset("as when while year this that which who is was will has had be been in the".split())
 #: How far before a founding date its subject is looked for (characters).
 SUBJECT_WINDOW = 120
 #: At most this many characters between the subject and its founding date.
