@@ -43,6 +43,19 @@ def test_an_anniversary_that_contradicts_the_founding_year(sentence, subject, im
 
 
 @pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("The company, which marks its 75th anniversary this year, builds boats.", "company"),
+        ("The Orland Boat Company celebrates its 75th anniversary this year.", "Orland Boat Company"),
+    ],
+)
+def test_a_company_is_a_subject_like_any_other(sentence, subject):
+    (finding,) = findings(sentence, {"history.txt": "The Orland Boat Company was founded in 1952.\n"})
+    assert finding.subject == subject
+    assert finding.implied_year == 1949
+
+
+@pytest.mark.parametrize(
     ("sentence", "others", "why"),
     [
         ("The Orland Rowing Club, which marks its 72nd anniversary this year, rows on.", FOUNDED,
