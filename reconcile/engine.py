@@ -5,6 +5,9 @@
 2. Within a block, take the pairs whose values are incompatible as intervals and that
    share at least one binding word (the measured noun, a table row label, a rare word of
    their windows); score each with the pair model (P: both state the same fact).
+   Two dates of one beginning of one subject ("established diplomatic relations on 12
+   May 1992", "Diplomatic ties: Established in 1993") are bound by rule, whatever the
+   model says (:mod:`reconcile.origins`).
 3. Join the confident pairs into groups; one group is one fact, one flag.
 4. Split each group into sides (claims whose values agree), class it (``conflict`` or
    ``possible_update`` when the claims carry different reference times or the quantity is
@@ -41,6 +44,7 @@ from .features import (
     vetoed,
 )
 from .model import Discrepancy, Fact
+from .origins import OriginClaim, origin_claims, origin_pairs, same_subject
 from .text import Idf
 
 Scorer = Callable[[list[list[float]]], np.ndarray]
@@ -103,8 +107,29 @@ def binding_keys(ctx: ClaimContext, idf: Idf, *, per_claim: int = 6) -> set[str]
     return keys
 
 
-def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[tuple[int, int]]:
+def rule_pairs(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]) -> set[tuple[int, int]]:
+    """Pairs bound by rule: dates of the same beginning of the same subject.
+
+    Args:
+        claims: Every claim, in the order of ``contexts``.
+        contexts: Their contexts (``None`` for claims that are never compared).
+    """
+    index = {c.id: i for i, c in enumerate(claims)}
+    bound = set()
+    for a, b in origin_pairs(claims):
+        i, j = sorted((index[a.id], index[b.id]))
+        ci, cj = contexts[i], contexts[j]
+        if ci is None or cj is None or ci.block != cj.block or vetoed(ci, cj):
+            continue
+        bound.add((i, j))
+    return bound
+
+
+def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf, *,
+                    bound: Sequence[tuple[int, int]] | set[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Pairs of one block, with incompatible values, that the pair model should score.
+
+    The pairs the rules bind (``bound``, see :func:`rule_pairs`) are always among them.
 
     Small blocks give every such pair.  In a large block each claim meets only the claims
     that share its rarest binding words (an inverted index; words shared by too many claims
@@ -115,7 +140,7 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[t
     for i, ctx in enumerate(contexts):
         if ctx is not None:
             blocks[ctx.block].append(i)
-    pairs: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int]] = set(bound)
     for members in blocks.values():
         if len(members) <= ALL_PAIRS_BLOCK:
             # small blocks: every pair with incompatible values (the model decides)
@@ -171,18 +196,19 @@ RESTATEMENT_MIN_WORDS = 4
 
 
 def rule_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
-               probabilities: np.ndarray) -> np.ndarray:
+               probabilities: np.ndarray, *, bound: set[tuple[int, int]] | frozenset = frozenset()) -> np.ndarray:
     """Raise the pairs the engine's own rules bind, whatever the model says.
 
     A model trained on long, varied documents may see too little evidence in two short
     sentences; these rules do not leave the plainest conflicts to it (see
     :func:`_restated` and :func:`_agreeing_amounts`).  Both leave sentences of one
-    document to the model (tables and lists repeat their wording on purpose).
+    document to the model (tables and lists repeat their wording on purpose).  The
+    ``bound`` pairs (:func:`rule_pairs`) are raised too.
     """
     result = np.array(probabilities, dtype=float, copy=True)
     for k, (i, j) in enumerate(pairs):
         a, b = contexts[i], contexts[j]
-        if _restated(a, b) or _agreeing_amounts(a, b) is not None:
+        if (i, j) in bound or _restated(a, b) or _agreeing_amounts(a, b) is not None:
             result[k] = max(result[k], RESTATEMENT_PROBABILITY)
     return result
 
@@ -276,9 +302,31 @@ def _label(ctxs: Sequence[ClaimContext], idf: Idf) -> str:
     return f"{kind}: {' '.join(words)}" if words else kind
 
 
+def _bound_origins(edges: Sequence[tuple[int, int]], contexts: Sequence[ClaimContext | None],
+                   origin_of: dict[str, OriginClaim]) -> list[OriginClaim]:
+    """The origins of a group's edges that the origin rule binds, the most fully named first."""
+    found: dict[str, OriginClaim] = {}
+    for i, j in edges:
+        a, b = origin_of.get(contexts[i].claim.id), origin_of.get(contexts[j].claim.id)
+        if a is not None and b is not None and a.event == b.event and same_subject(a.subject, b.subject):
+            found[a.claim.id], found[b.claim.id] = a, b
+    return sorted(found.values(), key=lambda o: (o.via is not None, -len(o.subject), o.claim.doc, o.claim.start))
+
+
+def _origin_about(origins: Sequence[OriginClaim]) -> str:
+    """ "the sentences date the founding of Diplomatic ties (000 names it in the sentence before: ...)"."""
+    about = f"the sentences date the {origins[0].describe()}"
+    lead_in = next((o for o in origins if o.via is not None), None)
+    if lead_in is not None:
+        anniversary = " ".join(lead_in.via.sentence.split())
+        about += f" ({lead_in.claim.doc} dates the event of “{anniversary}”, in the sentence that follows it)"
+    return about
+
+
 def _explain(klass: str, sides: list[list[Claim]], ctx_of: dict[str, ClaimContext], idf: Idf,
-             shared: list[str], agreeing: tuple[str, str] | None = None) -> str:
-    about = f"the sentences speak of {', '.join(shared)}" if shared else "the sentences state the same fact"
+             shared: list[str], agreeing: tuple[str, str] | None = None, *, about: str | None = None) -> str:
+    if about is None:
+        about = f"the sentences speak of {', '.join(shared)}" if shared else "the sentences state the same fact"
     if agreeing is not None:
         first, second = (" ".join(text.split()) for text in agreeing)
         about += (f" and agree on the amount beside it ({first}" + (f" / {second})" if second != first else ")"))
@@ -339,13 +387,14 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         threshold = model.threshold if threshold is None else threshold
     claims = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
     contexts, idf = build_contexts(claims, aliases=config.aliases)
-    candidates = candidate_pairs(contexts, idf)
+    bound = rule_pairs(claims, contexts)
+    candidates = candidate_pairs(contexts, idf, bound=bound)
     pairs: list[tuple[int, int]] = []
     kept: list[float] = []
     for start in range(0, len(candidates), SCORING_BATCH):
         batch = candidates[start:start + SCORING_BATCH]
         rows = [pair_features(contexts[i], contexts[j], idf) for i, j in batch]
-        probabilities = rule_floor(contexts, batch, np.asarray(scorer(rows), dtype=float))
+        probabilities = rule_floor(contexts, batch, np.asarray(scorer(rows), dtype=float), bound=bound)
         for pair, p in zip(batch, probabilities):
             if p >= threshold:  # only binding pairs matter from here on
                 pairs.append(pair)
@@ -379,6 +428,7 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
     for edge in edge_p:
         edges_of[key_of_root[uf.find(edge[0])]].append(edge)
     ctx_of = {ctx.claim.id: ctx for ctx in contexts if ctx is not None}
+    origin_of = {o.claim.id: o for o in origin_claims(claims)}
     discrepancies = []
     for (block, side_key), members in merged.items():
         members = sorted(set(members))
@@ -397,15 +447,17 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
         agreeing = _agreeing_amounts(contexts[best[0]], contexts[best[1]])
         side_values = [values.display_value(s[0]) for s in sides]
         group_ctx = [contexts[i] for i in members]
+        origins = _bound_origins(edges, contexts, origin_of)
+        about = _origin_about(origins) if origins else None
         discrepancies.append(Discrepancy(
             id=fingerprint(block, side_values),
-            fact=_label(group_ctx, idf),
+            fact=f"date: {origins[0].describe()}" if origins else _label(group_ctx, idf),
             fact_key="|".join(block),
             klass=klass,
             claims=tuple(sorted(group_claims, key=lambda c: (c.doc, c.start))),
             values=tuple(side_values),
             sides=tuple(tuple(c.id for c in side) for side in sides),
-            explanation=_explain(klass, sides, ctx_of, idf, shared, agreeing),
+            explanation=_explain(klass, sides, ctx_of, idf, shared, agreeing, about=about),
             confidence=round(confidence, 3),
         ))
     discrepancies = with_anniversaries(discrepancies, claims)

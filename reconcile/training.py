@@ -30,7 +30,7 @@ import numpy as np
 
 from claims import Claim, extract_claims, find_documents, read_text
 
-from .engine import build_flags, candidate_pairs, rule_floor
+from .engine import build_flags, candidate_pairs, rule_floor, rule_pairs
 from .features import FEATURES, ClaimContext, build_contexts, pair_features
 from .model import Report
 from .text import Idf
@@ -69,7 +69,7 @@ def load_corpus(corpus: str | Path, gold_path: str | Path | None = None) -> Corp
         claims.extend(extract_claims(read_text(path), doc=doc_id))
     claims.sort(key=lambda c: (c.doc, c.start, c.end))
     contexts, idf = build_contexts(claims)
-    pairs = candidate_pairs(contexts, idf)
+    pairs = candidate_pairs(contexts, idf, bound=rule_pairs(claims, contexts))
     rows = np.asarray([pair_features(contexts[i], contexts[j], idf) for i, j in pairs], dtype=float)
     labels = np.asarray([label_pair(contexts[i].claim, contexts[j].claim, gold) for i, j in pairs], dtype=int)
     return CorpusData(gold.get("corpus", corpus.name), corpus, gold, claims, contexts, idf, pairs,
@@ -229,7 +229,8 @@ def report_for(data: CorpusData, probabilities: np.ndarray, threshold: float) ->
     from .model import DocumentInfo
 
     if len(data.pairs):
-        probabilities = rule_floor(data.contexts, data.pairs, probabilities)
+        probabilities = rule_floor(data.contexts, data.pairs, probabilities,
+                                   bound=rule_pairs(data.claims, data.contexts))
     result = build_flags(data.claims, data.contexts, data.idf, data.pairs, probabilities, threshold=threshold)
     docs = tuple(DocumentInfo(doc_id, "") for doc_id in sorted({c.doc for c in data.claims}))
     report = Report(documents=docs, claims=tuple(data.claims), discrepancies=result.discrepancies,

@@ -132,8 +132,8 @@ def test_the_full_loop_on_a_copy_of_a_fixture_corpus(tmp_path, monkeypatch):
                  marks=pytest.mark.xfail(strict=True, reason="issue 4: a bare restated count is not bound")),
 ], ids=["with-its-amount", "bare"])
 def test_the_full_loop_on_a_copy_of_the_seeds(tmp_path, monkeypatch, new_text):
-    """The loop on the seeds' grassroots projects, 459 vs 470 (the diplomatic ties, 1992 vs
-    1993, are not flagged yet: a strict expected failure in tests/cli/test_seeds.py)."""
+    """The loop on the seeds: both flags decided (1992 vs 1993, 459 vs 470), then the grassroots
+    projects repeated (470) and contradicted (480)."""
     docs = copy(SEEDS, tmp_path, monkeypatch)
     walk_the_loop(
         docs, values=("459", "470"), edited="000_451ff97784bbac8b.txt",

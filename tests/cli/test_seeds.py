@@ -27,21 +27,13 @@ def work(tmp_path, monkeypatch) -> Path:
 #: The seeds' two known discrepancies (../shared/eval/seeds.gold.json): when diplomatic
 #: ties began, and how many grassroots projects the embassy funded.
 KNOWN = {"diplomatic ties": ("1992", "1993"), "grassroots projects": ("459", "470")}
-#: The pair model misses "February 1992" vs "1993": the fact of "February 1992" is named only
-#: in the sentence before it ("the 32nd anniversary of establishing diplomatic relations"),
-#: an open problem of issue 4.  Strict: the day the engine finds it, the test turns red and
-#: this mark must go.  (459 vs 470 is found: both sentences agree on the money beside the
-#: count, see reconcile.engine._agreeing_amounts.)
-KNOWN_MISS = pytest.mark.xfail(strict=True, reason="issue 4: the pair model does not yet bind this pair")
-
-
 def _flag_ids(report: dict, one: str, other: str) -> list[str]:
     texts = {claim["id"]: claim["text"] for claim in report["claims"]}
     return [d["id"] for d in report["discrepancies"]
             if any(one in texts[c] for c in d["claims"]) and any(other in texts[c] for c in d["claims"])]
 
 
-@pytest.mark.parametrize("name", [pytest.param("diplomatic ties", marks=KNOWN_MISS), "grassroots projects"],
+@pytest.mark.parametrize("name", ["diplomatic ties", "grassroots projects"],
                          ids=lambda n: n.replace(" ", "-"))
 def test_the_known_seed_discrepancy_is_flagged(work, name):
     report = json.loads(run("check", str(SEEDS), "--format", "json").stdout)
@@ -67,3 +59,10 @@ def test_the_seeds_gate_follows_their_flags_in_every_format(work):
     states = {d["id"]: d["review"]["state"] for d in json.loads(reviewed.stdout)["discrepancies"]}
     assert [states[fp] for fp in flags] == ["confirmed"] * len(flags)
     assert reviewed.exit_code == 0
+
+
+def test_the_seeds_flag_their_two_discrepancies_and_nothing_else(work):
+    report = json.loads(run("check", str(SEEDS), "--format", "json").stdout)
+    texts = {claim["id"]: claim["text"] for claim in report["claims"]}
+    flagged = sorted(sorted({texts[c] for c in d["claims"]}) for d in report["discrepancies"])
+    assert flagged == [["1993", "February 1992"], ["459", "470"]]

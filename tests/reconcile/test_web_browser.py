@@ -201,13 +201,11 @@ def assert_reviewed(cwd: Path, first: str, rejected: list[str], flags: list[dict
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="issue 4: the engine flags fewer than the seeds' two discrepancies; "
-                                       "the same review runs on a hand-written folder below")
 def test_review_the_seeds(browser, new_page, tmp_path, monkeypatch):
     """The issue's acceptance test: review a copy of the seeds in the browser until the check passes."""
     cwd = copy_folder(tmp_path, monkeypatch, SEEDS)
     flags = discrepancies()
-    assert len(flags) >= 2, (f"the engine flags {len(flags)} discrepancies in the seeds, not their two "
+    assert len(flags) == 2, (f"the engine flags {len(flags)} discrepancies in the seeds, not their two "
                              f"(1992 vs 1993, 459 vs 470): {[(f['fact'], f['values']) for f in flags]}")
     with serving(cwd) as url:
         page = new_page()

@@ -1,0 +1,286 @@
+"""When something began: founding, establishment and opening dates, and what they are of.
+
+"The two countries established diplomatic relations on 12 May 1992" and "Since relations
+were established in 1993" state one fact in sentences that share almost no words; a pair
+model that reads word overlap gives them little weight.  A founding date is easier than
+most facts to bind, though: the words before it say *what* began ("the Authority, which
+was established in", "Diplomatic ties: Established in", "established diplomatic relations
+on"), and two dates of one beginning of one subject cannot both be true.
+
+:func:`origin_claims` finds the date claims that state a beginning, with the kind of
+beginning (founded, opened, first held) and the subject's words.  :func:`origin_pairs`
+gives the pairs that state the same beginning of the same subject.
+
+One more form needs the sentences around a date: an article that opens with "... celebrate
+the 32nd anniversary of establishing diplomatic relations between our countries" and goes
+on "In February 1992, Japan became ..." dates that anniversary's event in its next dated
+sentence.  The date must open its sentence and follow the anniversary within
+:data:`LEAD_IN_WINDOW` characters, with no other dated sentence between.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims import Claim
+
+from . import values
+from .text import STOP_WORDS, stem
+
+_FOLD = str.maketrans({"’": "'", "‑": "-"})
+
+#: The kinds of beginning: a founding year and an opening year of one museum may differ.
+_EVENT_OF = {
+    "founded": "founded", "founding": "founded", "foundation": "founded", "established": "founded",
+    "establishing": "founded", "establishment": "founded", "set up": "founded", "created": "founded",
+    "creation": "founded", "formed": "founded", "formation": "founded", "incorporated": "founded",
+    "opened": "opened", "opening": "opened", "inaugurated": "opened", "inauguration": "opened",
+    "first held": "first held", "first staged": "first held",
+}
+_CUE = (r"(?:founded|founding|established|set\s+up|created|formed|incorporated|opened|inaugurated|first\s+held|"
+        r"first\s+staged|(?:in\s+(?:service|operation|production)|operating|operational|open)\s+since)")
+#: "<subject> [was] established [in Kelmstad] in DATE": the cue right before the date.
+_PASSIVE_RE = re.compile(
+    rf"(?i:\b(?P<cue>{_CUE})(?:\s+(?:in|at)\s+[A-Z][\w\-‑]*(?:\s+[A-Z][\w\-‑]*){{0,2}})?"
+    r"(?:\s+(?:in|on|back\s+in|as\s+early\s+as))?\s*[,(]?\s*$)")
+#: "established diplomatic relations on DATE": the subject is the verb's object.
+_ACTIVE_RE = re.compile(
+    r"(?i:\b(?P<cue>founded|established|set\s+up|created|formed|opened|inaugurated)\s+"
+    r"(?!(?:in|on|at|to|by|for|with|as|from|after|before|during)\b)"
+    r"(?P<object>(?:[A-Za-z0-9][\w\-‑’']*\s+){1,4}?)(?:in|on)\s*$)")
+#: A table row "Museum founded    1871": the label names the subject before its cue.
+_LABEL_CUE_RE = re.compile(rf"(?i:^(?P<subject>.*?)\s+(?P<cue>{_CUE})\s*:?\s*$)")
+#: "the 32nd anniversary of establishing diplomatic relations between ...": the anniversary's event.
+_ANNIVERSARY_OF_RE = re.compile(
+    r"(?i:^[\s-]*anniversary\s+of\s+(?:the\s+)?"
+    r"(?:(?P<cue>establishing|founding|opening|establishment|foundation|creation|formation|inauguration)"
+    r"(?:\s+of)?\s+(?:the\s+)?)?(?P<object>[A-Za-z][\w\-‑’' ]*))")
+#: A date that opens its sentence: "In February 1992, ...", "On 12 May 1992 ...".
+_OPENS_SENTENCE_RE = re.compile(r"(?i:^\W*(?:(?:back\s+)?in|on)?\s*$)")
+#: Words between a subject and its founding verb that are not the subject.
+_LINKING_RE = re.compile(
+    r"(?i:(?:,?\s*(?:which|that|who)\s*)?(?:\s*\b(?:was|were|is|are|has|have|had|been|be|being|first|"
+    r"originally|officially|formally|only|finally)\b\s*)*$)")
+_TOKEN_RE = re.compile(r"[A-Za-z][\w\-‑’']*|\d+")
+_PRONOUNS = frozenset("it they this these he she we its their".split())
+#: Names of one thing: "diplomatic ties", "diplomatic relations", "the relationship".
+_SYNONYMS = {"tie": "relation", "relationship": "relation"}
+#: Modifiers that make another thing of the same name: "the new terminal" is not "the terminal".
+_DISTINGUISHING = frozenset("new old original former current present temporary permanent first second third "
+                            "later earlier expanded extended rebuilt modern".split())
+#: At most this many characters between an anniversary sentence and the date that dates its event.
+LEAD_IN_WINDOW = 240
+#: The subject is looked for at most this far before the founding words (characters).
+SUBJECT_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class OriginClaim:
+    """A date claim that says when something began.
+
+    Attributes:
+        claim: The date claim.
+        event: "founded", "opened" or "first held".
+        subject: The stems of what began, the head last ("diplomatic", "relation").
+        name: What began, as written ("Diplomatic ties").
+        via: The anniversary whose event this date dates, when the subject comes from it.
+    """
+
+    claim: Claim
+    event: str
+    subject: tuple[str, ...]
+    name: str = ""
+    via: Claim | None = None
+
+    def describe(self) -> str:
+        """ "founding of Diplomatic ties", "opening of Line 3"."""
+        noun = {"founded": "founding", "opened": "opening", "first held": "first edition"}[self.event]
+        name = self.name
+        if not all(w[:1].isupper() or w[:1].isdigit() for w in name.split()):
+            name = name[:1].lower() + name[1:]  # "Diplomatic ties:" opens a line; "Line 3" is a name
+        return f"{noun} of {name}"
+
+
+def _subject(phrase: str) -> tuple[tuple[str, ...], str]:
+    """The noun phrase ``phrase`` ends with: its stems, the head last (at most three words), and
+    its words as written; ``((), "")`` when there is none.
+
+    "the Tarnwell Provincial Health Agency (TPHA)" -> ("provincial", "health", "agency");
+    "National Institute of Statistics and Census" -> ("national", "institute") (a name's
+    head comes before its "of"); "Brannholm's Line 3" -> ("brannholm", "line 3").
+    """
+    phrase = re.sub(r"(?:\s*\([^)]*\))+\s*$", "", phrase.rstrip(" ,"))
+    phrase = re.split(r"[,;.!?—–\"“”()\[\]|:]|\s-\s", phrase)[-1]
+    name = re.search(r"(?:\b[A-Z][\w\-‑’']*\s+)+of\s+(?:the\s+)?[A-Z][\w\-‑’']*"
+                     r"(?:\s+(?:and|for|of|the|[A-Z][\w\-‑’']*))*\s*$", phrase)
+    if name:  # "National Institute of Statistics and Census": the head comes before "of"
+        phrase = phrase[: name.start()] + name.group(0).split(" of ")[0]
+    tokens = _TOKEN_RE.findall(phrase.translate(_FOLD))
+    if not tokens or tokens[-1].lower() in _PRONOUNS:
+        return (), ""
+    run: list[str] = []
+    surface: list[str] = []
+    for token in reversed(tokens):
+        low = token.lower()
+        if low in STOP_WORDS or low in _PRONOUNS:
+            break
+        if token.isdigit():
+            if run:
+                break
+            run.append(token)
+            surface.insert(0, token)
+            continue
+        stemmed = _SYNONYMS.get(stem(low), stem(low))
+        if run and run[-1].isdigit() and len(run) == 1:
+            run = [f"{stemmed} {run[0]}"]  # "Line 3", "Berth 6": the number is part of the name
+        else:
+            run.insert(0, stemmed)
+        surface.insert(0, token)
+    if not run or run[-1].isdigit():
+        return (), ""
+    return tuple(run[-3:]), " ".join(surface[-4:])
+
+
+def _year(claim: Claim) -> int | None:
+    if claim.kind != "date" or not isinstance(claim.value, str) or not claim.value[:4].isdigit():
+        return None
+    return int(claim.value[:4])
+
+
+def _event(cue: str) -> str:
+    cue = " ".join(cue.lower().split())
+    return "opened" if cue.endswith("since") else _EVENT_OF[cue]
+
+
+def _stated_origin(claim: Claim) -> OriginClaim | None:
+    """An origin stated in the claim's own sentence or table row.
+
+    The forms: "<subject>, which was established in DATE", "* <subject>: Established in
+    DATE", "Founded in DATE as ..., the <subject> ...", "<verb> <subject> on DATE" and a
+    row labelled "<subject> opened".
+    """
+    if claim.row_label:
+        labelled = _LABEL_CUE_RE.match(claim.row_label.strip())
+        if labelled:
+            subject, name = _subject(labelled.group("subject"))
+            return OriginClaim(claim, _event(labelled.group("cue")), subject, name) if subject else None
+    before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
+    window = before[-SUBJECT_WINDOW:]
+    passive = _PASSIVE_RE.search(window)
+    if passive:
+        event = _event(passive.group("cue"))
+        lead = window[: passive.start()]
+        label = re.search(r"(?:^|\n)[\s*•\-–]*(?P<label>[A-Za-z][\w\-‑ ]{1,40}?)\s*:\s*$", lead)
+        if label:  # "* Diplomatic ties: Established in 1993"
+            subject, name = _subject(label.group("label"))
+        elif not lead.strip(" \t*•-–\n") and re.search(r"\n|^", before[: len(before) - len(window)] + lead):
+            # "Founded in 1887 as a school of science, the university ...": named after the date
+            after = claim.sentence[claim.end - claim.sentence_start:]
+            named = re.match(r"[^,]{0,120},\s*(?:the\s+)?(?P<name>(?:[\w\-‑’']+\s+){0,4}?[\w\-‑’']+)"
+                             r"(?=\s+(?:is|was|has|had|became|now|remains|today|\w+s)\b)", after)
+            subject, name = _subject(named.group("name")) if named else ((), "")
+        else:
+            subject, name = _subject(_LINKING_RE.sub("", lead))
+        return OriginClaim(claim, event, subject, name) if subject else None
+    active = _ACTIVE_RE.search(window)
+    if active:
+        subject, name = _subject(active.group("object"))
+        return OriginClaim(claim, _event(active.group("cue")), subject, name) if subject else None
+    return None
+
+
+def _anniversary_event(claim: Claim) -> tuple[str, tuple[str, ...], str] | None:
+    """The event an anniversary ordinal counts from: ("founded", ("diplomatic", "relation"), "diplomatic relations")."""
+    after = claim.sentence[claim.end - claim.sentence_start:]
+    match = _ANNIVERSARY_OF_RE.match(after)
+    if match is None:
+        return None
+    cue = (match.group("cue") or "founding").lower()
+    # the object runs to its first function word: "diplomatic relations between our countries"
+    object_words = []
+    for token in match.group("object").split():
+        if token.lower() in STOP_WORDS:
+            break
+        object_words.append(token)
+    subject, name = _subject(" ".join(object_words))
+    return (_EVENT_OF[cue], subject, name) if subject else None
+
+
+def _lead_in_origins(claims: Sequence[Claim]) -> list[OriginClaim]:
+    """Dates that open the next dated sentence after an "anniversary of <event>" sentence."""
+    by_doc: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_doc.setdefault(c.doc, []).append(c)
+    found = []
+    for doc_claims in by_doc.values():
+        doc_claims = sorted(doc_claims, key=lambda c: c.start)
+        for k, claim in enumerate(doc_claims):
+            if claim.kind != "ordinal":
+                continue
+            event = _anniversary_event(claim)
+            if event is None:
+                continue
+            sentence_end = claim.sentence_start + len(claim.sentence)
+            for later in doc_claims[k + 1:]:
+                if later.sentence_start == claim.sentence_start or _year(later) is None:
+                    continue
+                if later.start - sentence_end > LEAD_IN_WINDOW:
+                    break
+                before = later.sentence[: max(0, later.start - later.sentence_start)]
+                if _OPENS_SENTENCE_RE.match(before):
+                    found.append(OriginClaim(later, *event, via=claim))
+                break  # only the first dated sentence after the anniversary
+    return found
+
+
+def origin_claims(claims: Sequence[Claim]) -> list[OriginClaim]:
+    """Every date claim that says when something began, with what began.
+
+    Args:
+        claims: Every claim of the corpus.
+
+    Returns:
+        The origins, in document and offset order; a claim dated by an anniversary that
+        also states its own subject keeps its own.
+    """
+    stated = {}
+    for claim in claims:
+        if _year(claim) is None:
+            continue
+        origin = _stated_origin(claim)
+        if origin is not None:
+            stated[claim.id] = origin
+    for origin in _lead_in_origins(claims):
+        stated.setdefault(origin.claim.id, origin)
+    return sorted(stated.values(), key=lambda o: (o.claim.doc, o.claim.start))
+
+
+def same_subject(a: Sequence[str], b: Sequence[str]) -> bool:
+    """One subject: the same head, and modifiers that do not differ ("relation" = "diplomat relation")."""
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    left, right = set(a[:-1]), set(b[:-1])
+    if (left & _DISTINGUISHING) != (right & _DISTINGUISHING):
+        return False  # "the new terminal" and "the terminal"
+    return not left or not right or bool(left & right)
+
+
+def origin_pairs(claims: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
+    """Pairs of date claims that state the same beginning of the same subject, with different dates.
+
+    Args:
+        claims: Every claim of the corpus.
+
+    Returns:
+        ``(a, b)`` pairs, ``a`` before ``b`` in document and offset order.
+    """
+    origins = origin_claims(claims)
+    pairs = []
+    for k, a in enumerate(origins):
+        for b in origins[k + 1:]:
+            if (a.event == b.event and same_subject(a.subject, b.subject)
+                    and not values.compatible(a.claim, b.claim)):
+                pairs.append((a.claim, b.claim))
+    return pairs
