@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from claims import Claim
 
+from .origins import FOUNDING_RE as _FOUNDING_RE
 from .text import STOP_WORDS
 
 #: "The museum, which marks its", "As the Authority marks its", "the mine's", "the
@@ -33,12 +34,6 @@ _THIS_YEAR_RE = re.compile(r"(?i:\bthis\s+(?:year|spring|summer|autumn|fall|wint
                            r"\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\b|"
                            r"\bin\s+the\s+year\b|\btoday\b)")
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-#: Words before a date that make it the founding of something.
-_FOUNDING_RE = re.compile(
-    r"(?i:\b(?:founded|established|set\s+up|created|formed|opened|inaugurated|incorporated|"
-    r"first\s+held|founding|establishment|creation|opening|began\s+(?:production|operations?)|"
-    r"(?:in\s+(?:production|operation)|operating|operational)\s+since)"
-    r"(?:\s+(?:in|on|back\s+in|as\s+early\s+as))?\s*(?:\(|,)?\s*$)")
 _FOUNDING_LABEL_RE = re.compile(r"(?i:\b(?:founded|established|formed|opened|inaugurated|created)\b)")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*|\d+")
 #: Verbs and fillers that sit between a subject and "marks its": not part of the subject.

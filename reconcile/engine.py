@@ -396,11 +396,48 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         rows = [pair_features(contexts[i], contexts[j], idf) for i, j in batch]
         probabilities = rule_floor(contexts, batch, np.asarray(scorer(rows), dtype=float), bound=bound)
         for pair, p in zip(batch, probabilities):
-            if p >= threshold:  # only binding pairs matter from here on
+            if p >= min(threshold, ATTACH_PROBABILITY):  # only binding pairs matter from here on
                 pairs.append(pair)
                 kept.append(float(p))
     return build_flags(claims, contexts, idf, pairs, np.asarray(kept, dtype=float), threshold=threshold,
                        min_confidence=config.min_confidence)
+
+
+#: A count that is not part of any flag joins a flagged fact at this probability (below the
+#: threshold), when it counts the same noun as the claim it pairs with.
+ATTACH_PROBABILITY = 0.9
+
+
+def _attach_third_values(uf: _UnionFind, edge_p: dict[tuple[int, int], float], pairs: Sequence[tuple[int, int]],
+                         probabilities: np.ndarray, contexts: Sequence[ClaimContext | None], threshold: float) -> None:
+    """Let a lone claim join a fact already flagged on less evidence than a new flag needs.
+
+    A flag says the fact exists and its documents disagree; a third document that gives
+    the fact yet another value ("480 grassroots projects" next to a flagged 459 vs 470)
+    needs to be bound to the fact, not to prove it.  Only counts bound to nothing, each to
+    its most probable flagged partner counting the same noun, and only values no other
+    claim repeats; never two flags joined.  (Prices
+    and amounts are left out: "€16" beside a flagged "€18 vs €14" admission was a concession
+    price, a different fact, in the development corpora.)
+    """
+    size: dict[int, int] = defaultdict(int)
+    for members in uf.groups():
+        size[uf.find(members[0])] = len(members)
+    weak = sorted(((float(p), i, j) for (i, j), p in zip(pairs, probabilities) if ATTACH_PROBABILITY <= p < threshold),
+                  key=lambda t: (-t[0], t[1], t[2]))
+    for p, i, j in weak:
+        size_i, size_j = size.get(uf.find(i), 1), size.get(uf.find(j), 1)
+        if (size_i == 1) == (size_j == 1):
+            continue  # both lone (a new flag needs the threshold) or both flagged already
+        lone = contexts[i] if size_i == 1 else contexts[j]
+        if lone.support > 1:
+            continue  # a value other documents repeat would have been bound through one of them
+        head_i, head_j = contexts[i].head, contexts[j].head
+        if contexts[i].claim.kind != "count" or head_i is None or head_i != head_j:
+            continue
+        uf.union(i, j)
+        size[uf.find(i)] = size_i + size_j
+        edge_p[(i, j)] = p
 
 
 def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None], idf: Idf,
@@ -413,6 +450,7 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
         if p >= threshold:
             uf.union(i, j)
             edge_p[(i, j)] = float(p)
+    _attach_third_values(uf, edge_p, pairs, probabilities, contexts, threshold)
     groups = uf.groups()
     # one fact, one flag: groups of one block with the same set of side values are merged
     # (compared in base units: "48,600 ha vs 46,800 ha" and "486 km² vs 468 km²" are one flag)

@@ -39,10 +39,12 @@ _EVENT_OF = {
     "opened": "opened", "opening": "opened", "inaugurated": "opened", "inauguration": "opened",
     "first held": "first held", "first staged": "first held",
 }
-_CUE = (r"(?:founded|founding|established|set\s+up|created|formed|incorporated|opened|inaugurated|first\s+held|"
-        r"first\s+staged|(?:in\s+(?:service|operation|production)|operating|operational|open)\s+since)")
-#: "<subject> [was] established [in Kelmstad] in DATE": the cue right before the date.
-_PASSIVE_RE = re.compile(
+_CUE = (r"(?:founded|founding|established|establishment|set\s+up|created|creation|formed|incorporated|opened|"
+        r"opening|inaugurated|first\s+held|first\s+staged|began\s+(?:production|operations?)|"
+        r"(?:in\s+(?:service|operation|production)|operating|operational|open)\s+since)")
+#: "<subject> [was] established [in Kelmstad] in DATE": the cue right before the date (also
+#: what makes a date a founding year for :mod:`reconcile.anniversaries`).
+FOUNDING_RE = re.compile(
     rf"(?i:\b(?P<cue>{_CUE})(?:\s+(?:in|at)\s+[A-Z][\w\-‑]*(?:\s+[A-Z][\w\-‑]*){{0,2}})?"
     r"(?:\s+(?:in|on|back\s+in|as\s+early\s+as))?\s*[,(]?\s*$)")
 #: "established diplomatic relations on DATE": the subject is the verb's object.
@@ -151,7 +153,7 @@ def _year(claim: Claim) -> int | None:
 
 def _event(cue: str) -> str:
     cue = " ".join(cue.lower().split())
-    return "opened" if cue.endswith("since") else _EVENT_OF[cue]
+    return "opened" if cue.endswith("since") or cue.startswith("began") else _EVENT_OF[cue]
 
 
 def _stated_origin(claim: Claim) -> OriginClaim | None:
@@ -168,7 +170,7 @@ def _stated_origin(claim: Claim) -> OriginClaim | None:
             return OriginClaim(claim, _event(labelled.group("cue")), subject, name) if subject else None
     before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
     window = before[-SUBJECT_WINDOW:]
-    passive = _PASSIVE_RE.search(window)
+    passive = FOUNDING_RE.search(window)
     if passive:
         event = _event(passive.group("cue"))
         lead = window[: passive.start()]

@@ -126,10 +126,9 @@ def test_the_full_loop_on_a_copy_of_a_fixture_corpus(tmp_path, monkeypatch):
 @pytest.mark.parametrize("new_text", [
     "Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan worth "
     "over 38 million dollars.\n",
-    # Said bare, with no amount beside it, the new count shares too few words with the others
-    # for the pair model: an open problem of issue 4.
-    pytest.param("Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan.\n",
-                 marks=pytest.mark.xfail(strict=True, reason="issue 4: a bare restated count is not bound")),
+    # said bare, with no amount beside it: joins the flagged fact on weaker evidence than a new
+    # flag needs (reconcile.engine._attach_third_values)
+    "Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan.\n",
 ], ids=["with-its-amount", "bare"])
 def test_the_full_loop_on_a_copy_of_the_seeds(tmp_path, monkeypatch, new_text):
     """The loop on the seeds: both flags decided (1992 vs 1993, 459 vs 470), then the grassroots
