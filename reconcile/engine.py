@@ -44,7 +44,7 @@ from .features import (
     vetoed,
 )
 from .model import Discrepancy, Fact
-from .origins import OriginClaim, origin_claims, origin_pairs, same_subject
+from .origins import OriginClaim, origin_pairs
 from .text import Idf
 
 Scorer = Callable[[list[list[float]]], np.ndarray]
@@ -107,26 +107,30 @@ def binding_keys(ctx: ClaimContext, idf: Idf, *, per_claim: int = 6) -> set[str]
     return keys
 
 
-def rule_pairs(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]) -> set[tuple[int, int]]:
-    """Pairs bound by rule: dates of the same beginning of the same subject.
+#: Pairs the engine's rules bind, by claim index, with the origins that bind them.
+BoundPairs = dict[tuple[int, int], tuple[OriginClaim, OriginClaim]]
+
+
+def rule_pairs(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]) -> BoundPairs:
+    """Pairs bound by rule: dates of the same beginning of the same subject (:mod:`reconcile.origins`).
 
     Args:
         claims: Every claim, in the order of ``contexts``.
         contexts: Their contexts (``None`` for claims that are never compared).
     """
     index = {c.id: i for i, c in enumerate(claims)}
-    bound = set()
+    bound: BoundPairs = {}
     for a, b in origin_pairs(claims):
-        i, j = sorted((index[a.id], index[b.id]))
+        (i, first), (j, second) = sorted(((index[a.claim.id], a), (index[b.claim.id], b)), key=lambda t: t[0])
         ci, cj = contexts[i], contexts[j]
         if ci is None or cj is None or ci.block != cj.block or vetoed(ci, cj):
             continue
-        bound.add((i, j))
+        bound[(i, j)] = (first, second)
     return bound
 
 
 def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf, *,
-                    bound: Sequence[tuple[int, int]] | set[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+                    bound: BoundPairs | None = None) -> list[tuple[int, int]]:
     """Pairs of one block, with incompatible values, that the pair model should score.
 
     The pairs the rules bind (``bound``, see :func:`rule_pairs`) are always among them.
@@ -140,7 +144,7 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf, *,
     for i, ctx in enumerate(contexts):
         if ctx is not None:
             blocks[ctx.block].append(i)
-    pairs: set[tuple[int, int]] = set(bound)
+    pairs: set[tuple[int, int]] = set(bound or ())
     for members in blocks.values():
         if len(members) <= ALL_PAIRS_BLOCK:
             # small blocks: every pair with incompatible values (the model decides)
@@ -196,7 +200,7 @@ RESTATEMENT_MIN_WORDS = 4
 
 
 def rule_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
-               probabilities: np.ndarray, *, bound: set[tuple[int, int]] | frozenset = frozenset()) -> np.ndarray:
+               probabilities: np.ndarray, *, bound: BoundPairs | None = None) -> np.ndarray:
     """Raise the pairs the engine's own rules bind, whatever the model says.
 
     A model trained on long, varied documents may see too little evidence in two short
@@ -206,6 +210,7 @@ def rule_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[in
     ``bound`` pairs (:func:`rule_pairs`) are raised too.
     """
     result = np.array(probabilities, dtype=float, copy=True)
+    bound = bound or {}
     for k, (i, j) in enumerate(pairs):
         a, b = contexts[i], contexts[j]
         if (i, j) in bound or _restated(a, b) or _agreeing_amounts(a, b) is not None:
@@ -302,19 +307,17 @@ def _label(ctxs: Sequence[ClaimContext], idf: Idf) -> str:
     return f"{kind}: {' '.join(words)}" if words else kind
 
 
-def _bound_origins(edges: Sequence[tuple[int, int]], contexts: Sequence[ClaimContext | None],
-                   origin_of: dict[str, OriginClaim]) -> list[OriginClaim]:
-    """The origins of a group's edges that the origin rule binds, the most fully named first."""
+def _bound_origins(edges: Sequence[tuple[int, int]], bound: BoundPairs) -> list[OriginClaim]:
+    """The origins behind a group's rule-bound edges, the most fully named first."""
     found: dict[str, OriginClaim] = {}
-    for i, j in edges:
-        a, b = origin_of.get(contexts[i].claim.id), origin_of.get(contexts[j].claim.id)
-        if a is not None and b is not None and a.event == b.event and same_subject(a.subject, b.subject):
-            found[a.claim.id], found[b.claim.id] = a, b
+    for edge in edges:
+        for origin in bound.get(edge, ()):
+            found[origin.claim.id] = origin
     return sorted(found.values(), key=lambda o: (o.via is not None, -len(o.subject), o.claim.doc, o.claim.start))
 
 
 def _origin_about(origins: Sequence[OriginClaim]) -> str:
-    """ "the sentences date the founding of Diplomatic ties (000 names it in the sentence before: ...)"."""
+    """ "the sentences date the founding of the Orland Rowing Club (a.txt dates the event of “...”)"."""
     about = f"the sentences date the {origins[0].describe()}"
     lead_in = next((o for o in origins if o.via is not None), None)
     if lead_in is not None:
@@ -400,7 +403,7 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
                 pairs.append(pair)
                 kept.append(float(p))
     return build_flags(claims, contexts, idf, pairs, np.asarray(kept, dtype=float), threshold=threshold,
-                       min_confidence=config.min_confidence)
+                       min_confidence=config.min_confidence, bound=bound)
 
 
 #: A count that is not part of any flag joins a flagged fact at this probability (below the
@@ -413,7 +416,7 @@ def _attach_third_values(uf: _UnionFind, edge_p: dict[tuple[int, int], float], p
     """Let a lone claim join a fact already flagged on less evidence than a new flag needs.
 
     A flag says the fact exists and its documents disagree; a third document that gives
-    the fact yet another value ("480 grassroots projects" next to a flagged 459 vs 470)
+    the fact yet another value ("250 local projects" next to a flagged 212 vs 230)
     needs to be bound to the fact, not to prove it.  Only counts bound to nothing, each to
     its most probable flagged partner counting the same noun, and only values no other
     claim repeats; never two flags joined.  (Prices
@@ -442,8 +445,12 @@ def _attach_third_values(uf: _UnionFind, edge_p: dict[tuple[int, int], float], p
 
 def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None], idf: Idf,
                 pairs: Sequence[tuple[int, int]], probabilities: np.ndarray, *, threshold: float,
-                min_confidence: float = 0.0) -> Reconciliation:
-    """Join scored pairs into flags (one per fact) and describe each."""
+                min_confidence: float = 0.0, bound: BoundPairs | None = None) -> Reconciliation:
+    """Join scored pairs into flags (one per fact) and describe each.
+
+    ``bound`` (:func:`rule_pairs`) names the origins behind the pairs an origin rule bound,
+    for the flag's label and explanation.
+    """
     uf = _UnionFind()
     edge_p: dict[tuple[int, int], float] = {}
     for (i, j), p in zip(pairs, probabilities):
@@ -466,7 +473,6 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
     for edge in edge_p:
         edges_of[key_of_root[uf.find(edge[0])]].append(edge)
     ctx_of = {ctx.claim.id: ctx for ctx in contexts if ctx is not None}
-    origin_of = {o.claim.id: o for o in origin_claims(claims)}
     discrepancies = []
     for (block, side_key), members in merged.items():
         members = sorted(set(members))
@@ -485,7 +491,7 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
         agreeing = _agreeing_amounts(contexts[best[0]], contexts[best[1]])
         side_values = [values.display_value(s[0]) for s in sides]
         group_ctx = [contexts[i] for i in members]
-        origins = _bound_origins(edges, contexts, origin_of)
+        origins = _bound_origins(edges, bound or {})
         about = _origin_about(origins) if origins else None
         discrepancies.append(Discrepancy(
             id=fingerprint(block, side_values),

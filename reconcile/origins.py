@@ -11,25 +11,33 @@ on"), and two dates of one beginning of one subject cannot both be true.
 beginning (founded, opened, first held) and the subject's words.  :func:`origin_pairs`
 gives the pairs that state the same beginning of the same subject.
 
-One more form needs the sentences around a date: an article that opens with "... celebrate
-the 32nd anniversary of establishing diplomatic relations between our countries" and goes
-on "In February 1992, Japan became ..." dates that anniversary's event in its next dated
+One more form needs the sentences around a date: an article that opens with "The two
+towns celebrate the 30th anniversary of establishing their twinning this year" and goes on
+"In March 1994, the mayors met ..." dates that anniversary's event in its next dated
 sentence.  The date must open its sentence and follow the anniversary within
-:data:`LEAD_IN_WINDOW` characters, with no other dated sentence between.
+:data:`LEAD_IN_WINDOW` characters, with no other dated sentence between, and the
+anniversary must name a beginning ("of establishing", "of the founding of"): the "80th
+anniversary of the war" dates no founding.
+
+Foundings are rarer than most events, but "the company" or "the university" may still be
+two different ones in two documents.  So a pair binds only across documents (within one,
+the pair model decides, as for every rule) and only when the documents share the subject's
+names: a name word one subject has and the other lacks ("Harvard University" against "the
+University") must appear in the other document, and two subjects with no names at all
+("the club", "diplomatic relations") need documents that share proper names.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims import Claim
 
 from . import values
-from .text import STOP_WORDS, stem
-
-_FOLD = str.maketrans({"’": "'", "‑": "-"})
+from .text import STOP_WORDS, fold, proper_names, stem, words
 
 #: The kinds of beginning: a founding year and an opening year of one museum may differ.
 _EVENT_OF = {
@@ -45,12 +53,13 @@ _CUE = (r"(?:founded|founding|established|establishment|set\s+up|created|creatio
 #: "<subject> [was] established [in Kelmstad] in DATE": the cue right before the date (also
 #: what makes a date a founding year for :mod:`reconcile.anniversaries`).
 FOUNDING_RE = re.compile(
-    rf"(?i:\b(?P<cue>{_CUE})(?:\s+(?:in|at)\s+[A-Z][\w\-‑]*(?:\s+[A-Z][\w\-‑]*){{0,2}})?"
-    r"(?:\s+(?:in|on|back\s+in|as\s+early\s+as))?\s*[,(]?\s*$)")
-#: "established diplomatic relations on DATE": the subject is the verb's object.
+    rf"(?i:\b(?P<cue>{_CUE}))(?:\s+(?i:in|at)\s+[A-Z][\w\-‑]*(?:\s+[A-Z][\w\-‑]*){{0,2}})?"
+    r"(?i:(?:\s+(?:in|on|back\s+in|as\s+early\s+as))?)\s*[,(]?\s*$")
+#: "established diplomatic relations on DATE": the subject is the verb's object; not "formed
+#: an opinion", "opened fire", "established a world record" (a new thing of a kind, not one thing).
 _ACTIVE_RE = re.compile(
-    r"(?i:\b(?P<cue>founded|established|set\s+up|created|formed|opened|inaugurated)\s+"
-    r"(?!(?:in|on|at|to|by|for|with|as|from|after|before|during)\b)"
+    r"(?i:\b(?P<cue>founded|established|set\s+up|created|inaugurated)\s+"
+    r"(?!(?:a|an|another|in|on|at|to|by|for|with|as|from|after|before|during)\b)"
     r"(?P<object>(?:[A-Za-z0-9][\w\-‑’']*\s+){1,4}?)(?:in|on)\s*$)")
 #: A table row "Museum founded    1871": the label names the subject before its cue.
 _LABEL_CUE_RE = re.compile(rf"(?i:^(?P<subject>.*?)\s+(?P<cue>{_CUE})\s*:?\s*$)")
@@ -61,13 +70,16 @@ _ANNIVERSARY_OF_RE = re.compile(
     r"(?:\s+of)?\s+(?:the\s+)?)?(?P<object>[A-Za-z][\w\-‑’' ]*))")
 #: A date that opens its sentence: "In February 1992, ...", "On 12 May 1992 ...".
 _OPENS_SENTENCE_RE = re.compile(r"(?i:^\W*(?:(?:back\s+)?in|on)?\s*$)")
-#: Words between a subject and its founding verb that are not the subject.
-_LINKING_RE = re.compile(
-    r"(?i:(?:,?\s*(?:which|that|who)\s*)?(?:\s*\b(?:was|were|is|are|has|have|had|been|be|being|first|"
-    r"originally|officially|formally|only|finally)\b\s*)*$)")
+#: Words between a subject and its founding verb that are not the subject (stripped one at a
+#: time from the end: a single pattern with a repeated group backtracks badly on long runs).
+_LINKING_WORD_RE = re.compile(
+    r"(?i:[\s,]*\b(?:which|that|who|was|were|is|are|has|have|had|been|be|being|first|originally|officially|"
+    r"formally|only|finally)\s*$)")
+#: Longest text a subject is read from (characters): names are short, and the patterns stay linear.
+PHRASE_LIMIT = 120
 _TOKEN_RE = re.compile(r"[A-Za-z][\w\-‑’']*|\d+")
 _PRONOUNS = frozenset("it they this these he she we its their".split())
-#: Names of one thing: "diplomatic ties", "diplomatic relations", "the relationship".
+#: Nouns English uses for one thing: "diplomatic ties", "diplomatic relations", "the relationship".
 _SYNONYMS = {"tie": "relation", "relationship": "relation"}
 #: Modifiers that make another thing of the same name: "the new terminal" is not "the terminal".
 _DISTINGUISHING = frozenset("new old original former current present temporary permanent first second third "
@@ -86,7 +98,7 @@ class OriginClaim:
         claim: The date claim.
         event: "founded", "opened" or "first held".
         subject: The stems of what began, the head last ("diplomatic", "relation").
-        name: What began, as written ("Diplomatic ties").
+        name: What began, as written ("Diplomatic ties", "University of Caldermere").
         via: The anniversary whose event this date dates, when the subject comes from it.
     """
 
@@ -95,6 +107,12 @@ class OriginClaim:
     subject: tuple[str, ...]
     name: str = ""
     via: Claim | None = None
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """The capitalised words of the name but its head, lower-cased ("harvard")."""
+        tokens = _TOKEN_RE.findall(fold(self.name))
+        return frozenset(t.lower() for t in tokens[:-1] if t[:1].isupper() and t.lower() not in STOP_WORDS)
 
     def describe(self) -> str:
         """ "founding of Diplomatic ties", "opening of Line 3"."""
@@ -113,13 +131,15 @@ def _subject(phrase: str) -> tuple[tuple[str, ...], str]:
     "National Institute of Statistics and Census" -> ("national", "institute") (a name's
     head comes before its "of"); "Brannholm's Line 3" -> ("brannholm", "line 3").
     """
-    phrase = re.sub(r"(?:\s*\([^)]*\))+\s*$", "", phrase.rstrip(" ,"))
+    phrase = re.sub(r"(?:\s*\([^)]*\))+\s*$", "", phrase[-PHRASE_LIMIT:].rstrip(" ,"))
     phrase = re.split(r"[,;.!?—–\"“”()\[\]|:]|\s-\s", phrase)[-1]
+    complement = ""
     name = re.search(r"(?:\b[A-Z][\w\-‑’']*\s+)+of\s+(?:the\s+)?[A-Z][\w\-‑’']*"
                      r"(?:\s+(?:and|for|of|the|[A-Z][\w\-‑’']*))*\s*$", phrase)
     if name:  # "National Institute of Statistics and Census": the head comes before "of"
-        phrase = phrase[: name.start()] + name.group(0).split(" of ")[0]
-    tokens = _TOKEN_RE.findall(phrase.translate(_FOLD))
+        head, complement = name.group(0).rstrip().split(" of ", 1)
+        phrase = phrase[: name.start()] + head
+    tokens = _TOKEN_RE.findall(fold(phrase))
     if not tokens or tokens[-1].lower() in _PRONOUNS:
         return (), ""
     run: list[str] = []
@@ -142,7 +162,8 @@ def _subject(phrase: str) -> tuple[tuple[str, ...], str]:
         surface.insert(0, token)
     if not run or run[-1].isdigit():
         return (), ""
-    return tuple(run[-3:]), " ".join(surface[-4:])
+    written = " ".join(surface[-4:]) + (f" of {complement}" if complement else "")
+    return tuple(run[-3:]), written
 
 
 def _year(claim: Claim) -> int | None:
@@ -156,6 +177,15 @@ def _event(cue: str) -> str:
     return "opened" if cue.endswith("since") or cue.startswith("began") else _EVENT_OF[cue]
 
 
+def _strip_linking(lead: str) -> str:
+    """ "the Authority, which had been first" -> "the Authority"."""
+    while True:
+        stripped = _LINKING_WORD_RE.sub("", lead)
+        if stripped == lead:
+            return lead
+        lead = stripped
+
+
 def _stated_origin(claim: Claim) -> OriginClaim | None:
     """An origin stated in the claim's own sentence or table row.
 
@@ -163,7 +193,7 @@ def _stated_origin(claim: Claim) -> OriginClaim | None:
     DATE", "Founded in DATE as ..., the <subject> ...", "<verb> <subject> on DATE" and a
     row labelled "<subject> opened".
     """
-    if claim.row_label:
+    if claim.row_label and len(claim.row_label) <= PHRASE_LIMIT:
         labelled = _LABEL_CUE_RE.match(claim.row_label.strip())
         if labelled:
             subject, name = _subject(labelled.group("subject"))
@@ -177,14 +207,14 @@ def _stated_origin(claim: Claim) -> OriginClaim | None:
         label = re.search(r"(?:^|\n)[\s*•\-–]*(?P<label>[A-Za-z][\w\-‑ ]{1,40}?)\s*:\s*$", lead)
         if label:  # "* Diplomatic ties: Established in 1993"
             subject, name = _subject(label.group("label"))
-        elif not lead.strip(" \t*•-–\n") and re.search(r"\n|^", before[: len(before) - len(window)] + lead):
-            # "Founded in 1887 as a school of science, the university ...": named after the date
+        elif not before[: len(before) - len(window) + passive.start()].strip(" \t*•-–\n"):
+            # the cue opens the sentence: "Founded in 1887 as a school of science, the university ..."
             after = claim.sentence[claim.end - claim.sentence_start:]
             named = re.match(r"[^,]{0,120},\s*(?:the\s+)?(?P<name>(?:[\w\-‑’']+\s+){0,4}?[\w\-‑’']+)"
                              r"(?=\s+(?:is|was|has|had|became|now|remains|today|\w+s)\b)", after)
             subject, name = _subject(named.group("name")) if named else ((), "")
         else:
-            subject, name = _subject(_LINKING_RE.sub("", lead))
+            subject, name = _subject(_strip_linking(lead))
         return OriginClaim(claim, event, subject, name) if subject else None
     active = _ACTIVE_RE.search(window)
     if active:
@@ -194,12 +224,14 @@ def _stated_origin(claim: Claim) -> OriginClaim | None:
 
 
 def _anniversary_event(claim: Claim) -> tuple[str, tuple[str, ...], str] | None:
-    """The event an anniversary ordinal counts from: ("founded", ("diplomatic", "relation"), "diplomatic relations")."""
+    """The beginning an anniversary counts from, when it names one: "the 30th anniversary of
+    establishing their twinning" -> ("founded", ("twinn",), "twinning").  The "80th anniversary
+    of the war" names none."""
     after = claim.sentence[claim.end - claim.sentence_start:]
     match = _ANNIVERSARY_OF_RE.match(after)
-    if match is None:
+    if match is None or match.group("cue") is None:
         return None
-    cue = (match.group("cue") or "founding").lower()
+    cue = match.group("cue").lower()
     # the object runs to its first function word: "diplomatic relations between our countries"
     object_words = []
     for token in match.group("object").split():
@@ -226,10 +258,10 @@ def _lead_in_origins(claims: Sequence[Claim]) -> list[OriginClaim]:
                 continue
             sentence_end = claim.sentence_start + len(claim.sentence)
             for later in doc_claims[k + 1:]:
-                if later.sentence_start == claim.sentence_start or _year(later) is None:
-                    continue
                 if later.start - sentence_end > LEAD_IN_WINDOW:
                     break
+                if later.sentence_start == claim.sentence_start or _year(later) is None:
+                    continue
                 before = later.sentence[: max(0, later.start - later.sentence_start)]
                 if _OPENS_SENTENCE_RE.match(before):
                     found.append(OriginClaim(later, *event, via=claim))
@@ -260,7 +292,7 @@ def origin_claims(claims: Sequence[Claim]) -> list[OriginClaim]:
 
 
 def same_subject(a: Sequence[str], b: Sequence[str]) -> bool:
-    """One subject: the same head, and modifiers that do not differ ("relation" = "diplomat relation")."""
+    """One subject: the same head, and modifiers that do not differ ("relation" = "diplomatic relation")."""
     if not a or not b or a[-1] != b[-1]:
         return False
     left, right = set(a[:-1]), set(b[:-1])
@@ -269,20 +301,51 @@ def same_subject(a: Sequence[str], b: Sequence[str]) -> bool:
     return not left or not right or bool(left & right)
 
 
-def origin_pairs(claims: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
-    """Pairs of date claims that state the same beginning of the same subject, with different dates.
+#: Two documents whose subjects carry no name must share at least this many proper names.
+SHARED_NAMES = 2
+
+
+def _documents_agree(a: OriginClaim, b: OriginClaim, doc_words: dict[str, set[str]],
+                     doc_names: dict[str, set[str]]) -> bool:
+    """Do the two documents speak of the same subject (see the module's docstring)?"""
+    for one, other in ((a, b), (b, a)):
+        missing = {w for w in one.name_words if stem(w) not in other.subject}
+        if missing and not missing & doc_words[other.claim.doc]:
+            return False  # "Harvard University" against a document that never names Harvard
+    if a.name_words or b.name_words:
+        return True
+    return len(doc_names[a.claim.doc] & doc_names[b.claim.doc]) >= SHARED_NAMES
+
+
+def origin_pairs(claims: Sequence[Claim]) -> list[tuple[OriginClaim, OriginClaim]]:
+    """Pairs of date claims of two documents that state the same beginning of the same subject,
+    with different dates.
 
     Args:
         claims: Every claim of the corpus.
 
     Returns:
-        ``(a, b)`` pairs, ``a`` before ``b`` in document and offset order.
+        ``(a, b)`` pairs of origins, ``a`` before ``b`` in document and offset order.
     """
-    origins = origin_claims(claims)
+    by_head: dict[tuple[str, str], list[OriginClaim]] = defaultdict(list)
+    for origin in origin_claims(claims):
+        by_head[(origin.event, origin.subject[-1])].append(origin)
+    if not by_head:
+        return []
+    doc_words: dict[str, set[str]] = defaultdict(set)
+    doc_names: dict[str, set[str]] = defaultdict(set)
+    seen: set[tuple[str, int]] = set()
+    for c in claims:
+        if (c.doc, c.sentence_start) not in seen:
+            seen.add((c.doc, c.sentence_start))
+            doc_words[c.doc].update(words(c.sentence))
+            doc_names[c.doc].update(proper_names(c.sentence))
     pairs = []
-    for k, a in enumerate(origins):
-        for b in origins[k + 1:]:
-            if (a.event == b.event and same_subject(a.subject, b.subject)
-                    and not values.compatible(a.claim, b.claim)):
-                pairs.append((a.claim, b.claim))
+    for group in by_head.values():
+        for k, a in enumerate(group):
+            for b in group[k + 1:]:
+                if (a.claim.doc != b.claim.doc and same_subject(a.subject, b.subject)
+                        and not values.compatible(a.claim, b.claim) and _documents_agree(a, b, doc_words, doc_names)):
+                    pairs.append((a, b))
+    pairs.sort(key=lambda p: (p[0].claim.doc, p[0].claim.start, p[1].claim.doc, p[1].claim.start))
     return pairs

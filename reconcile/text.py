@@ -71,6 +71,11 @@ def stem(word: str) -> str:
     return w
 
 
+def fold(text: str) -> str:
+    """``text`` with curly apostrophes and non-breaking hyphens made plain (lengths kept)."""
+    return text.translate(_FOLD)
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens (letters only; numbers and punctuation dropped)."""
     return _WORD_RE.findall(text.translate(_FOLD).lower())

@@ -228,10 +228,11 @@ def report_for(data: CorpusData, probabilities: np.ndarray, threshold: float) ->
 
     from .model import DocumentInfo
 
+    bound = rule_pairs(data.claims, data.contexts)
     if len(data.pairs):
-        probabilities = rule_floor(data.contexts, data.pairs, probabilities,
-                                   bound=rule_pairs(data.claims, data.contexts))
-    result = build_flags(data.claims, data.contexts, data.idf, data.pairs, probabilities, threshold=threshold)
+        probabilities = rule_floor(data.contexts, data.pairs, probabilities, bound=bound)
+    result = build_flags(data.claims, data.contexts, data.idf, data.pairs, probabilities, threshold=threshold,
+                         bound=bound)
     docs = tuple(DocumentInfo(doc_id, "") for doc_id in sorted({c.doc for c in data.claims}))
     report = Report(documents=docs, claims=tuple(data.claims), discrepancies=result.discrepancies,
                     facts=result.facts)

@@ -41,9 +41,9 @@ def origin_of(text: str):
          "1978", "opened", ("brannholm", "line 3"), "Brannholm's Line 3"),
         ("The mine has been in operation since 1998.\n", "1998", "opened", ("mine",), "mine"),
         ("The National Institute of Statistics and Census was founded in 1948.\n",
-         "1948", "founded", ("national", "institute"), "National Institute"),
+         "1948", "founded", ("national", "institute"), "National Institute of Statistics and Census"),
         ("Founded in 1887 as a school of science and art, the University of Caldermere is a research university.\n",
-         "1887", "founded", ("university",), "University"),
+         "1887", "founded", ("university",), "University of Caldermere"),
         ("The Harlow Film Festival was first held in 1985 in a church hall.\n",
          "1985", "first held", ("harlow", "film", "festival"), "Harlow Film Festival"),
         ("Item               Date\nTerminal opened    1987\n", "1987", "opened", ("terminal",), "Terminal"),
@@ -62,7 +62,10 @@ def test_an_origin_and_its_subject(text, date, event, subject, name):
         ("It was founded in 1952.\n", "a pronoun names no subject"),
         ("The station opened to passengers in 2025.\n", "the object of 'opened' is not a preposition"),
         ("Cooperation began in 1993 and grew.\n", "'began' alone is not a founding"),
-        ("Since 1993, Japan has accepted 13,220 trainees.\n", "a date that opens a sentence is not a founding"),
+        ("Since 1993, Orland has accepted 13,220 trainees.\n", "a date that opens a sentence is not a founding"),
+        ("Voters formed an opinion in 2019.\n", "a new thing of a kind, not one thing"),
+        ("The team established a world record on 5 June 2001.\n", "a new thing of a kind, not one thing"),
+        ("Troops opened fire on 3 May 1970.\n", "'opened' takes no object"),
     ],
 )
 def test_no_origin(text, why):
@@ -94,14 +97,15 @@ def test_an_anniversary_dates_its_event_in_the_next_dated_sentence():
     (origin_a, origin_b) = origin_claims(claims)
     assert origin_a.claim.text == "March 1994" and origin_a.via.text == "30th"
     assert origin_a.subject == origin_b.subject and origin_a.subject[-1] == "relation"
-    assert [(a.text, b.text) for a, b in origin_pairs(claims)] == [("March 1994", "1995")]
+    assert [(a.claim.text, b.claim.text) for a, b in origin_pairs(claims)] == [("March 1994", "1995")]
 
 
 @pytest.mark.parametrize(
     "follow",
     [
         "The festival grew quickly, and by 1999 it had its own hall.",  # the date does not open its sentence
-        "Its first director was Ana Brel. Many years later, in 2010, the hall was built.",  # not the next dated one
+        # only the next dated sentence: "In 2010, ..." opens its sentence, but "in 2005" came first
+        "It grew, and in 2005 it moved to the old mill. In 2010, the hall was built.",
     ],
 )
 def test_an_anniversary_does_not_date_a_later_sentence(follow):
@@ -109,15 +113,29 @@ def test_an_anniversary_does_not_date_a_later_sentence(follow):
     assert origin_claims(claims) == []
 
 
+def test_an_anniversary_of_no_beginning_dates_nothing():
+    claims = claims_of({"a.txt": "This year marks the 80th anniversary of the war. In 1939, the army crossed the river.\n"})
+    assert origin_claims(claims) == []
+
+
 @pytest.mark.parametrize(
     ("texts", "flagged"),
     [
-        ({"a.txt": "The two countries established diplomatic relations on 12 May 1992.\n",
-          "b.txt": "Since relations were established in 1993, trade has grown slowly.\n"},
+        ({"a.txt": "Halmark and Ostrevia established diplomatic relations on 12 May 1992.\n",
+          "b.txt": "Relations were established in 1993, and Halmark and Ostrevia have traded since.\n"},
          [("12 May 1992", "1993")]),
         ({"a.txt": "The Orland Rowing Club was founded in 1952.\n",
-          "b.txt": "The club, established in 1949 by dockers, rows on the canal.\n"},
+          "b.txt": "The club, established in 1949 by Orland dockers, rows on the canal.\n"},
          [("1952", "1949")]),
+        # "the company" of two documents that share no name may be two companies
+        ({"a.txt": "The company was founded in 1976 and makes boats.\n",
+          "b.txt": "The company was founded in 1975 and sells insurance.\n"}, []),
+        # a name one subject has must appear in the other document
+        ({"a.txt": "Harvard University was founded in 1636.\n",
+          "b.txt": "The University, founded in 1850, is the pride of Orland.\n"}, []),
+        # within one document the pair model decides, as for every rule
+        ({"a.txt": "The company was founded in 1976. Another company, founded in 1980, bought it.\n"}, []),
+
         # one museum founded and opened in different years: two events, no conflict
         ({"a.txt": "The museum was founded in 1871.\n", "b.txt": "The museum opened in 1874 in a former mill.\n"}, []),
         # two lines, two openings
