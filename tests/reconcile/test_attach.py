@@ -43,7 +43,7 @@ def flags(texts: dict[str, str], probability: float) -> list[list[str]]:
         ({"c.txt": "The trust has supported 250 local projects in Orland.\n",
           "d.txt": "Orland's trust lists 250 local projects on its website.\n"}, 0.95,
          [["212", "230"]]),
-        # money is left out: a price beside a flagged price is often another price
+        # amounts are left out: a price beside a flagged price is as often another price
         ({"c.txt": "A concession ticket for the museum costs €16 at the door.\n",
           "e.txt": "Adult tickets for the museum cost €18 at the door.\n",
           "f.txt": "Adult tickets for the museum cost €14 at the door.\n"},

@@ -1,0 +1,60 @@
+"""A value that hangs on a flag by one hedged claim states another fact and leaves the flag."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claims import extract_claims
+from reconcile.engine import build_flags
+from reconcile.features import build_contexts
+
+DOCS = {
+    "a.txt": "The approved census budget was €48.6 million.\n",
+    "b.txt": "The census will cost €48.6 million, the ministry said.\n",
+    "c.txt": "In the end the census cost 46.9 million euros.\n",
+    "d.txt": "They gave it a budget of over €50 million, a blog said.\n",
+}
+
+
+def flagged(edges: dict[tuple[str, str], float]) -> list[list[str]]:
+    """The flags' claim texts when the pair model binds these pairs (texts -> probability)."""
+    claims = []
+    for doc, text in DOCS.items():
+        claims.extend(extract_claims(text, doc=doc))
+    claims.sort(key=lambda c: (c.doc, c.start))
+    contexts, idf = build_contexts(claims)
+    index = {(c.doc, c.text): i for i, c in enumerate(claims)}
+    pairs, probabilities = [], []
+    for (one, other), p in edges.items():
+        i, j = sorted((index[tuple(one.split(":"))], index[tuple(other.split(":"))]))
+        pairs.append((i, j))
+        probabilities.append(p)
+    result = build_flags(claims, contexts, idf, pairs, np.asarray(probabilities), threshold=0.975)
+    return sorted(sorted(c.text for c in d.claims) for d in result.discrepancies)
+
+
+@pytest.mark.parametrize(
+    ("edges", "expected"),
+    [
+        # the hedged claim binds the budget more strongly than the spending: the spending leaves
+        ({("d.txt:over €50 million", "a.txt:€48.6 million"): 0.997,
+          ("d.txt:over €50 million", "c.txt:46.9 million euros"): 0.982},
+         [["over €50 million", "€48.6 million"]]),
+        # by more edges, too
+        ({("d.txt:over €50 million", "a.txt:€48.6 million"): 0.98, ("d.txt:over €50 million", "b.txt:€48.6 million"): 0.98,
+          ("d.txt:over €50 million", "c.txt:46.9 million euros"): 0.99},
+         [["over €50 million", "€48.6 million", "€48.6 million"]]),
+        # as strong both ways: nothing says which fact the hedged claim states; all three stay
+        ({("d.txt:over €50 million", "a.txt:€48.6 million"): 0.99,
+          ("d.txt:over €50 million", "c.txt:46.9 million euros"): 0.99},
+         [["46.9 million euros", "over €50 million", "€48.6 million"]]),
+        # bound to the group through two claims: not hanging on one
+        ({("d.txt:over €50 million", "a.txt:€48.6 million"): 0.997,
+          ("d.txt:over €50 million", "c.txt:46.9 million euros"): 0.98,
+          ("a.txt:€48.6 million", "c.txt:46.9 million euros"): 0.98},
+         [["46.9 million euros", "over €50 million", "€48.6 million"]]),
+    ],
+)
+def test_a_value_hanging_on_one_claim_leaves_the_flag(edges, expected):
+    assert flagged(edges) == expected
