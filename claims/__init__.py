@@ -1,8 +1,8 @@
 """Extraction: every numeric and dated claim of a document, with its exact source span.
 
 >>> from claims import extract_claims
->>> [(c.text, c.kind, c.value) for c in extract_claims("Ties were established in February 1992.")]
-[('February 1992', 'date', '1992-02')]
+>>> [(c.text, c.kind, c.value) for c in extract_claims("The club was founded in March 1952.")]
+[('March 1952', 'date', '1952-03')]
 """
 
 from typing import TYPE_CHECKING

@@ -1,7 +1,7 @@
 """Find dated expressions: full dates, months, quarters, fiscal years, ranges, times.
 
 Each match becomes a :class:`~claims.scanner.Mention` of kind ``date`` whose value is an
-ISO 8601 string kept to the precision the text gives ("1992", "1992-02", "2025-12-20",
+ISO 8601 string kept to the precision the text gives ("1952", "1952-03", "2025-12-20",
 "2026/2030"), with ``low``/``high`` the first and last day it covers.  Bare years are
 found by the number scanner, which knows whether "2000" counts people or names a year.
 """
@@ -86,7 +86,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # June–October 2024, between June and October 2024, from May to July
     ("month_range", rf"(?i:\b(?:between\s+|from\s+)?){_MON}(?:\s+{_YEAR})?(?:{_DASH}|\s+(?i:to|and|through|until)\s+){_MON2}"
                     rf"(?:\s+(?:of\s+)?{_YEAR2})?{_NA}"),
-    # February 1992, Dec 2016, mid-October 2024, late July
+    # March 1952, Dec 2016, mid-October 2024, late July
     ("month_year", r"(?i:\b(?:(?P<MP>early|late|mid|end[- ]of|the\s+end\s+of|the\s+start\s+of|"
                    r"the\s+beginning\s+of|the\s+middle\s+of)[-‑\s]+)?)"
                    + rf"{_MON},?(?:\s+of)?\s+{_YEAR}{_NA}(?![.,][0-9])"),

@@ -149,8 +149,8 @@ def extract_claims(text: str, *, doc: str = "", model: str | None = None) -> lis
         Claims in document order; ``text[c.start:c.end] == c.text`` for each.
 
     Example:
-        >>> [c.text for c in extract_claims("Over 2500 specialists trained since 1993.")]
-        ['Over 2500', '1993']
+        >>> [c.text for c in extract_claims("Over 2500 volunteers trained since 1996.")]
+        ['Over 2500', '1996']
     """
     if model:
         from .component import extract_with_model

@@ -24,7 +24,7 @@ class Claim:
         text: The claim's surface text (qualifier included: "over 14 million euros").
         kind: One of ``date``, ``money``, ``percent``, ``count``, ``quantity``, ``ordinal``.
         value: The normalized value: a number in base units, or for dates an ISO 8601 string
-            to its precision ("1992", "1992-02", "2025-12-20", "2026/2030").
+            to its precision ("1952", "1952-03", "2025-12-20", "2026/2030").
         low: Lower bound of the interval the text allows (``None`` when open below); for
             dates the first day covered, as an ISO string.
         high: Upper bound (``None`` when open above); for dates the last day covered.
@@ -35,10 +35,10 @@ class Claim:
         precision: For dates: ``year``, ``month``, ``day``, ``quarter``, ``season``,
             ``decade``, ``range``, ``time`` or ``relative``; for numbers the size of the
             last written digit in base units (a rounding step) or ``None``.
-        noun: The words that say what a number counts or measures ("humanitarian projects").
+        noun: The words that say what a number counts or measures ("community projects").
         heading: The nearest heading or table header row above the claim, if any.
         previous: The one or two sentences before ``sentence`` in the same section (context:
-            "celebrate the 32nd anniversary of establishing diplomatic relations ...").
+            "the 40th anniversary of the founding of the Harlow Rowing Club ...").
         row_label: For a number in a table row: the row's first cell ("Private households").
         column_label: For a number in a table row: its column's header ("2023–24").
         line: 1-based line of ``start`` (a ``\r\n`` counts as one line break).

@@ -2,7 +2,7 @@
 
 >>> from claims import extract_claims
 >>> from reconcile import reconcile
->>> text = "The bridge opened in 1992. The bridge, which opened in 1993, is 3 km long."
+>>> text = "The bridge opened in 1987. The bridge, which opened in 1988, is 3 km long."
 >>> result = reconcile(extract_claims(text, doc="a.txt"))
 """
 

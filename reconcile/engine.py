@@ -5,8 +5,8 @@
 2. Within a block, take the pairs whose values are incompatible as intervals and that
    share at least one binding word (the measured noun, a table row label, a rare word of
    their windows); score each with the pair model (P: both state the same fact).
-   Two dates of one beginning of one subject ("established diplomatic relations on 12
-   May 1992", "Diplomatic ties: Established in 1993") are bound by rule, whatever the
+   Two dates of one beginning of one subject ("the two towns established twinning links
+   on 12 May 1987", "Twinning ties: established in 1988") are bound by rule, whatever the
    model says (:mod:`reconcile.origins`).
 3. Join the confident pairs into groups; one group is one fact, one flag.
 4. Split each group into sides (claims whose values agree), class it (``conflict`` or
@@ -36,9 +36,9 @@ from .config import Config
 from .features import (
     SCALE_STEMS,
     ClaimContext,
-    _doc_dates,
     build_contexts,
     corroboration,
+    doc_dates,
     pair_features,
     shared_words,
     vetoed,
@@ -221,8 +221,8 @@ def rule_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[in
 def _restated(a: ClaimContext, b: ClaimContext) -> bool:
     """Are the two sentences the same words around different numbers?
 
-    "The Harlow Bridge opened to traffic on 2 September 1992" against "... on 12 September
-    1992" in another document is the plainest conflict there is.
+    "The Harlow Bridge opened to traffic on 2 September 1987" against "... on 12 September
+    1987" in another document is the plainest conflict there is.
     """
     if a.claim.doc == b.claim.doc or a.is_table or b.is_table:
         return False
@@ -595,7 +595,7 @@ def with_anniversaries(discrepancies: Sequence[Discrepancy], claims: Sequence[Cl
     founding claims it contradicts make a discrepancy of their own.  One fact, one flag:
     anniversaries bound to overlapping founding claims are one discrepancy.
     """
-    findings = anniversary_findings(claims, _doc_dates(claims))
+    findings = anniversary_findings(claims, doc_dates(claims))
     if not findings:
         return list(discrepancies)
     # anniversaries whose founding claims overlap state one fact

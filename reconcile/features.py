@@ -81,7 +81,7 @@ class ClaimContext:
     neighbours: tuple[Claim, ...] = ()  # the amounts of the sentence, of any block
 
 
-def _doc_dates(claims: Sequence[Claim]) -> dict[str, str]:
+def doc_dates(claims: Sequence[Claim]) -> dict[str, str]:
     """Each document's own date: its dateline, or the first full date near the top."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -121,14 +121,14 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
         if key not in sentences:
             sentences[key] = content_stems(alias_map(c.sentence))
     idf = Idf(sentences.values())
-    doc_dates = _doc_dates(claims)
+    dates = doc_dates(claims)
     contexts: list[ClaimContext | None] = []
     for c in claims:
         block = values.block_key(c)
         if block is None:
             contexts.append(None)
             continue
-        contexts.append(_context(c, block, alias_map, doc_dates.get(c.doc)))
+        contexts.append(_context(c, block, alias_map, dates.get(c.doc)))
     # support: how many claims of the block state a value compatible with this one
     by_block: dict[tuple, list[int]] = defaultdict(list)
     for i, ctx in enumerate(contexts):

@@ -1,11 +1,10 @@
 """When something began: founding, establishment and opening dates, and what they are of.
 
-"The two countries established diplomatic relations on 12 May 1992" and "Since relations
-were established in 1993" state one fact in sentences that share almost no words; a pair
+"The two towns established twinning links on 12 May 1987" and "Since the links were
+established in 1988" state one fact in sentences that share almost no words; a pair
 model that reads word overlap gives them little weight.  A founding date is easier than
 most facts to bind, though: the words before it say *what* began ("the Authority, which
-was established in", "Diplomatic ties: Established in", "established diplomatic relations
-on"), and two dates of one beginning of one subject cannot both be true.
+was established in", "Twinning ties: Established in", "established twinning links on"), and two dates of one beginning of one subject cannot both be true.
 
 :func:`origin_claims` finds the date claims that state a beginning, with the kind of
 beginning (founded, opened, first held) and the subject's words.  :func:`origin_pairs`
@@ -24,7 +23,7 @@ two different ones in two documents.  So a pair binds only across documents (wit
 the pair model decides, as for every rule) and only when the documents share the subject's
 names: a name word one subject has and the other lacks ("Harvard University" against "the
 University") must appear in the other document, and two subjects with no names at all
-("the club", "diplomatic relations") need documents that share proper names.
+("the club", "twinning links") need documents that share proper names.
 """
 
 from __future__ import annotations
@@ -55,7 +54,7 @@ _CUE = (r"(?:founded|founding|established|establishment|set\s+up|created|creatio
 FOUNDING_RE = re.compile(
     rf"(?i:\b(?P<cue>{_CUE}))(?:\s+(?i:in|at)\s+[A-Z][\w\-‑]*(?:\s+[A-Z][\w\-‑]*){{0,2}})?"
     r"(?i:(?:\s+(?:in|on|back\s+in|as\s+early\s+as))?)\s*[,(]?\s*$")
-#: "established diplomatic relations on DATE": the subject is the verb's object; not "formed
+#: "established twinning links on DATE": the subject is the verb's object; not "formed
 #: an opinion", "opened fire", "established a world record" (a new thing of a kind, not one thing).
 _ACTIVE_RE = re.compile(
     r"(?i:\b(?P<cue>founded|established|set\s+up|created|inaugurated)\s+"
@@ -63,12 +62,12 @@ _ACTIVE_RE = re.compile(
     r"(?P<object>(?:[A-Za-z0-9][\w\-‑’']*\s+){1,4}?)(?:in|on)\s*$)")
 #: A table row "Museum founded    1871": the label names the subject before its cue.
 _LABEL_CUE_RE = re.compile(rf"(?i:^(?P<subject>.*?)\s+(?P<cue>{_CUE})\s*:?\s*$)")
-#: "the 32nd anniversary of establishing diplomatic relations between ...": the anniversary's event.
+#: "the 30th anniversary of establishing the twinning between ...": the anniversary's event.
 _ANNIVERSARY_OF_RE = re.compile(
     r"(?i:^[\s-]*anniversary\s+of\s+(?:the\s+)?"
     r"(?:(?P<cue>establishing|founding|opening|establishment|foundation|creation|formation|inauguration)"
     r"(?:\s+of)?\s+(?:the\s+)?)?(?P<object>[A-Za-z][\w\-‑’' ]*))")
-#: A date that opens its sentence: "In February 1992, ...", "On 12 May 1992 ...".
+#: A date that opens its sentence: "In March 1994, ...", "On 12 May 1987 ...".
 _OPENS_SENTENCE_RE = re.compile(r"(?i:^\W*(?:(?:back\s+)?in|on)?\s*$)")
 #: Words between a subject and its founding verb that are not the subject (stripped one at a
 #: time from the end: a single pattern with a repeated group backtracks badly on long runs).
@@ -79,7 +78,7 @@ _LINKING_WORD_RE = re.compile(
 PHRASE_LIMIT = 120
 _TOKEN_RE = re.compile(r"[A-Za-z][\w\-‑’']*|\d+")
 _PRONOUNS = frozenset("it they this these he she we its their".split())
-#: Nouns English uses for one thing: "diplomatic ties", "diplomatic relations", "the relationship".
+#: Nouns English uses for one thing: "trade ties", "trade relations", "the trade relationship".
 _SYNONYMS = {"tie": "relation", "relationship": "relation"}
 #: Modifiers that make another thing of the same name: "the new terminal" is not "the terminal".
 _DISTINGUISHING = frozenset("new old original former current present temporary permanent first second third "
@@ -97,8 +96,8 @@ class OriginClaim:
     Attributes:
         claim: The date claim.
         event: "founded", "opened" or "first held".
-        subject: The stems of what began, the head last ("diplomatic", "relation").
-        name: What began, as written ("Diplomatic ties", "University of Caldermere").
+        subject: The stems of what began, the head last ("trade", "relation").
+        name: What began, as written ("Trade ties", "University of Caldermere").
         via: The anniversary whose event this date dates, when the subject comes from it.
     """
 
@@ -115,11 +114,11 @@ class OriginClaim:
         return frozenset(t.lower() for t in tokens[:-1] if t[:1].isupper() and t.lower() not in STOP_WORDS)
 
     def describe(self) -> str:
-        """ "founding of Diplomatic ties", "opening of Line 3"."""
+        """ "founding of the Orland Rowing Club", "opening of Line 3"."""
         noun = {"founded": "founding", "opened": "opening", "first held": "first edition"}[self.event]
         name = self.name
         if not all(w[:1].isupper() or w[:1].isdigit() for w in name.split()):
-            name = name[:1].lower() + name[1:]  # "Diplomatic ties:" opens a line; "Line 3" is a name
+            name = name[:1].lower() + name[1:]  # "Trade ties:" opens a line; "Line 3" is a name
         return f"{noun} of {name}"
 
 
@@ -205,7 +204,7 @@ def _stated_origin(claim: Claim) -> OriginClaim | None:
         event = _event(passive.group("cue"))
         lead = window[: passive.start()]
         label = re.search(r"(?:^|\n)[\s*•\-–]*(?P<label>[A-Za-z][\w\-‑ ]{1,40}?)\s*:\s*$", lead)
-        if label:  # "* Diplomatic ties: Established in 1993"
+        if label:  # "* Twinning ties: Established in 1988"
             subject, name = _subject(label.group("label"))
         elif not before[: len(before) - len(window) + passive.start()].strip(" \t*•-–\n"):
             # the cue opens the sentence: "Founded in 1887 as a school of science, the university ..."
@@ -232,7 +231,7 @@ def _anniversary_event(claim: Claim) -> tuple[str, tuple[str, ...], str] | None:
     if match is None or match.group("cue") is None:
         return None
     cue = match.group("cue").lower()
-    # the object runs to its first function word: "diplomatic relations between our countries"
+    # the object runs to its first function word: "the twinning between our two towns"
     object_words = []
     for token in match.group("object").split():
         if token.lower() in STOP_WORDS:
@@ -292,7 +291,7 @@ def origin_claims(claims: Sequence[Claim]) -> list[OriginClaim]:
 
 
 def same_subject(a: Sequence[str], b: Sequence[str]) -> bool:
-    """One subject: the same head, and modifiers that do not differ ("relation" = "diplomatic relation")."""
+    """One subject: the same head, and modifiers that do not differ ("relation" = "trade relation")."""
     if not a or not b or a[-1] != b[-1]:
         return False
     left, right = set(a[:-1]), set(b[:-1])

@@ -76,9 +76,9 @@ def scan(paths: Sequence[str | os.PathLike], *, config: Config,
 
 
 def _with_dates(documents: Sequence[DocumentInfo], claims: Sequence[Claim]) -> tuple[DocumentInfo, ...]:
-    from .features import _doc_dates
+    from .features import doc_dates
 
-    dates = _doc_dates(claims)
+    dates = doc_dates(claims)
     return tuple(DocumentInfo(d.id, d.sha256, dates.get(d.id), d.path) for d in documents)
 
 

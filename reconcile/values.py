@@ -2,8 +2,8 @@
 
 Numbers are compared in base units (a quantity's unit converted to its dimension's base
 unit: km and miles are comparable), money only within one currency, dates as the span of
-days they cover ("February 1992" covers 1992-02-01..1992-02-29, and so agrees with
-"1992"), and never a year with a count.
+days they cover ("March 1952" covers 1952-03-01..1952-03-31, and so agrees with
+"1952"), and never a year with a count.
 """
 
 from __future__ import annotations
@@ -246,7 +246,7 @@ def canonical_value(claim: Claim) -> str:
 
 
 def display_value(claim: Claim) -> str:
-    """A short, canonical rendering of a claim's value ("1992-02", "over 38,000,000 USD")."""
+    """A short, canonical rendering of a claim's value ("1952-03", "over 14,000,000 EUR")."""
     if claim.kind == "date":
         return str(claim.value) if claim.value else claim.text
     unit = claim.unit or ""

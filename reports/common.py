@@ -87,7 +87,7 @@ def failing_ids(report: Report, fail_on: str = "unreviewed") -> frozenset[str]:
 
 
 def review_text(review: Review) -> str:
-    """The review state in words: ``confirmed by ana on 2026-11-23: note (correct value: 470)``."""
+    """The review state in words: ``confirmed by ana on 2026-11-23: note (correct value: 212)``."""
     if review.decision is None:
         return review.state
     decision = review.decision

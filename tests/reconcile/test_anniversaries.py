@@ -7,7 +7,7 @@ import pytest
 from claims import extract_claims
 from reconcile import reconcile
 from reconcile.anniversaries import anniversary_findings
-from reconcile.features import _doc_dates
+from reconcile.features import doc_dates
 
 WIRE = "Published 12 June 2024\n\n{sentence}\n"
 FOUNDED = {"history.txt": "The Orland Rowing Club was founded in 1952 and rows on the canal.\n"}
@@ -22,7 +22,7 @@ def claims_of(texts: dict[str, str]):
 
 def findings(sentence: str, others: dict[str, str] = FOUNDED):
     claims = claims_of({"wire.txt": WIRE.format(sentence=sentence), **others})
-    return anniversary_findings(claims, _doc_dates(claims))
+    return anniversary_findings(claims, doc_dates(claims))
 
 
 @pytest.mark.parametrize(
