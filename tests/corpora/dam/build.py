@@ -1,47 +1,20 @@
 #!/usr/bin/env python3
-"""Build the 'dam' corpus: render src/*.txt into docs/ and write gold.json.
-
-Sources use placeholders so that invisible characters stay visible while editing:
-    {nb}  -> U+00A0 NO-BREAK SPACE
-    {nn}  -> U+202F NARROW NO-BREAK SPACE
-    {-}   -> U+2011 NON-BREAKING HYPHEN
-    {tab} -> TAB
-Documents listed in CRLF_DOCS are written with Windows line ends (\r\n); offsets are
-Python code-point offsets into open(path, encoding="utf-8", newline="").read(), so each
-CRLF counts as two characters.
-
-Every claim is located by searching the rendered text for a context string that must
-occur exactly once; the claim itself is the part between [[ and ]] (the whole context
-when there are no brackets).  Runs of ASCII blanks in a context match any run of
-blanks, tabs, CRs or newlines in the text, so table padding need not be copied exactly.
-
-A completeness scan then lists every digit run, number word, ordinal word and month
-name in the documents; each must fall inside a claim or inside a declared non-claim
-(identifier, list number, footnote marker, phone number, idiomatic "first"/"one" ...).
-The build fails if anything is left unaccounted for, if two claims overlap, or if a
-claim overlaps a non-claim.
+"""Build the 'dam' corpus: render src/*.txt into docs/ and write gold.json (the build,
+and the formats of the sources and of CLAIMS below, are in tests/corpus_kit.py).
 
 Usage:  python3 build.py        (then: python3 check.py)
 """
 from __future__ import annotations
 
-import glob
-import json
 import os
-import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))  # tests/
+from corpus_kit import build  # noqa: E402  (the build shared by the corpora)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = "dam"
-PLACEHOLDERS = {"{nb}": "\u00a0", "{nn}": "\u202f", "{-}": "\u2011", "{tab}": "\t"}
 CRLF_DOCS = {"a01"}          # the scraped newspaper page keeps Windows line ends
-KINDS = {"D": "date", "M": "money", "P": "percent", "C": "count", "Q": "quantity", "O": "ordinal"}
-
-
-def render(s: str) -> str:
-    for k, v in PLACEHOLDERS.items():
-        s = s.replace(k, v)
-    return s
 
 
 # --------------------------------------------------------------------------------------
@@ -741,153 +714,7 @@ DERIVED = [
 ]
 
 
-# --------------------------------------------------------------------------------------
-def ws_re(s: str) -> str:
-    out = []
-    for part in re.split(r"([ \t\r\n]+)", s):
-        if not part:
-            continue
-        out.append(r"[ \t\r\n]+" if re.fullmatch(r"[ \t\r\n]+", part) else re.escape(part))
-    return "".join(out)
-
-
-def locate(text: str, ctx: str, where: str) -> tuple[int, int]:
-    ctx = render(ctx)
-    m = re.fullmatch(r"(.*?)\[\[(.+?)\]\](.*)", ctx, re.S)
-    pre, span, post = (m.group(1), m.group(2), m.group(3)) if m else ("", ctx, "")
-    rx = re.compile(ws_re(pre) + "(" + ws_re(span) + ")" + ws_re(post))
-    hits, pos = [], 0
-    while True:
-        mm = rx.search(text, pos)
-        if not mm:
-            break
-        hits.append(mm.span(1))
-        pos = mm.start() + 1
-    if len(hits) != 1:
-        sys.exit(f"{where}: context {ctx!r} found {len(hits)} times (need exactly 1)")
-    return hits[0]
-
-
-SCAN_RES = [
-    re.compile(r"\d+(?:[.,\u202f]\d+)*"),
-    re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-               r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-               r"ninety|hundred|thousand|million|billion|dozen|half|quarter|twice|decades?|century|first|"
-               r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I),
-    re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"),   # months: capitalised only
-]
-
-
-def main() -> int:
-    src_files = sorted(glob.glob(os.path.join(HERE, "src", "a*.txt")))
-    docs_dir = os.path.join(HERE, "docs")
-    os.makedirs(docs_dir, exist_ok=True)
-    for old in glob.glob(os.path.join(docs_dir, "*.txt")):
-        os.remove(old)
-    names, texts = {}, {}
-    for p in src_files:
-        name = os.path.basename(p)
-        short = name[:3]
-        with open(p, encoding="utf-8") as fh:
-            text = render(fh.read())
-        assert not re.search(r"\{(?:nb|nn|-|tab)\}", text), name
-        assert "\r" not in text, name
-        if short in CRLF_DOCS:
-            text = text.replace("\n", "\r\n")
-        with open(os.path.join(docs_dir, name), "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        with open(os.path.join(docs_dir, name), encoding="utf-8", newline="") as fh:
-            assert fh.read() == text
-        names[short], texts[short] = name, text
-
-    claims, tags, problems = [], {}, []
-    claim_spans: dict[str, list[tuple[int, int]]] = {k: [] for k in texts}
-    for short, items in CLAIMS.items():
-        text = texts[short]
-        for kind, ctx, tag in items:
-            s, e = locate(text, ctx, names[short])
-            c = {"doc": names[short], "start": s, "end": e, "text": text[s:e], "kind": KINDS[kind]}
-            claims.append(c)
-            claim_spans[short].append((s, e))
-            if tag:
-                if tag in tags:
-                    sys.exit(f"duplicate tag {tag}")
-                if not tag.startswith(short + "."):
-                    sys.exit(f"tag {tag} used in {short}")
-                tags[tag] = {"doc": c["doc"], "start": s, "end": e, "text": c["text"]}
-
-    # no two claims overlap
-    for short, spans in claim_spans.items():
-        spans.sort()
-        for (a, b), (c, d) in zip(spans, spans[1:]):
-            if c < b:
-                problems.append(f"{names[short]}: overlapping claims {texts[short][a:b]!r} / {texts[short][c:d]!r}")
-
-    # non-claims
-    nonclaim_spans: dict[str, list[tuple[int, int]]] = {k: [] for k in texts}
-    nonclaims_out = []
-    for short, text in texts.items():
-        for rx in NONCLAIM_RE:
-            for m in re.finditer(rx, text):
-                nonclaim_spans[short].append(m.span())
-        for ctx in NONCLAIM_CTX.get(short, []):
-            nonclaim_spans[short].append(locate(text, ctx, names[short] + " (non-claim)"))
-        for a, b in nonclaim_spans[short]:
-            nonclaims_out.append({"doc": names[short], "start": a, "end": b, "text": text[a:b]})
-            for s, e in claim_spans[short]:
-                if a < e and s < b:
-                    problems.append(f"{names[short]}: non-claim {text[a:b]!r} overlaps claim {text[s:e]!r}")
-
-    # completeness scan
-    for short, text in texts.items():
-        covered = claim_spans[short] + nonclaim_spans[short]
-        for rx in SCAN_RES:
-            for m in rx.finditer(text):
-                s, e = m.span()
-                if not any(a < e and s < b for a, b in covered):
-                    line = text[max(0, s - 40):e + 40].replace("\n", " ").replace("\r", "")
-                    problems.append(f"{names[short]}: unaccounted {m.group(0)!r} in …{line}…")
-
-    if problems:
-        print("\n".join(problems))
-        print(f"{len(problems)} problem(s)")
-        return 1
-
-    used = set()
-
-    def spans(ts: list[str]) -> list[dict]:
-        for t in ts:
-            if t not in tags:
-                sys.exit(f"unknown tag {t}")
-            used.add(t)
-        return [dict(tags[t]) for t in ts]
-
-    gold = {
-        "corpus": CORPUS,
-        "discrepancies": [{"id": f"{CORPUS}-{d['id']}", "fact": d["fact"], "category": d["category"],
-                           "sides": [spans(s) for s in d["sides"]]} for d in DISCREPANCIES],
-        "optional": [{"id": f"{CORPUS}-{o['id']}", "fact": o["fact"], "category": o["category"],
-                      "sides": [spans(s) for s in o["sides"]]} for o in OPTIONAL],
-        "traps": [{"id": f"{CORPUS}-{t['id']}", "fact": t["fact"], "category": t["category"],
-                   "claims": spans(t["claims"])} for t in TRAPS],
-        "derived": [{"id": f"{CORPUS}-{x['id']}", "fact": x["fact"], "claims": spans(x["claims"])} for x in DERIVED],
-        "claims": sorted(claims, key=lambda c: (c["doc"], c["start"])),
-    }
-    unused = sorted(set(tags) - used)
-    if unused:
-        print(f"note: {len(unused)} tagged claims are not used in any gold case (kept for reference)")
-    with open(os.path.join(HERE, "gold.json"), "w", encoding="utf-8") as fh:
-        json.dump(gold, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-    with open(os.path.join(HERE, "nonclaims.json"), "w", encoding="utf-8") as fh:
-        json.dump(sorted(nonclaims_out, key=lambda c: (c["doc"], c["start"])), fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-    print(f"wrote {len(texts)} docs, gold.json and nonclaims.json: {len(gold['claims'])} claims, "
-          f"{len(gold['discrepancies'])} discrepancies, {len(gold['optional'])} optional, "
-          f"{len(gold['traps'])} traps, {len(gold['derived'])} derived")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(build(here=HERE, corpus=CORPUS, claims_by_doc=CLAIMS, crlf_docs=CRLF_DOCS,
+                   nonclaim_re=NONCLAIM_RE, nonclaim_ctx=NONCLAIM_CTX, discrepancies=DISCREPANCIES,
+                   optional=OPTIONAL, traps=TRAPS, derived=DERIVED))
