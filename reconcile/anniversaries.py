@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from claims import Claim
 
 from .origins import FOUNDING_RE as _FOUNDING_RE
+from .origins import FOUNDING_WORD_RE
 from .text import STOP_WORDS
 
 #: "The museum, which marks its", "As the Authority marks its", "the mine's", "the
@@ -33,8 +34,6 @@ _ANNIVERSARY_RE = re.compile(r"(?i:^[\s-]*anniversary\b)")
 _THIS_YEAR_RE = re.compile(r"(?i:\bthis\s+(?:year|spring|summer|autumn|fall|winter|month|week)\b|"
                            r"\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\b|"
                            r"\bin\s+the\s+year\b|\btoday\b)")
-_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_FOUNDING_LABEL_RE = re.compile(r"(?i:\b(?:founded|established|formed|opened|inaugurated|created)\b)")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*|\d+")
 #: Verbs and fillers that sit between a subject and "marks its": not part of the subject.
 _NOT_SUBJECT = frozenset("as when while year this that which who is was will has had be been in the".split())
@@ -102,7 +101,7 @@ def _reference_year(claim: Claim, doc_date: str | None) -> int | None:
 def _is_founding(claim: Claim) -> bool:
     if claim.kind != "date" or not isinstance(claim.value, str) or not claim.value[:4].isdigit():
         return False
-    if claim.row_label and _FOUNDING_LABEL_RE.search(claim.row_label):
+    if claim.row_label and FOUNDING_WORD_RE.search(claim.row_label):
         return True
     before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
     return bool(_FOUNDING_RE.search(before[-40:]))

@@ -54,6 +54,8 @@ _CUE = (r"(?:founded|founding|established|establishment|set\s+up|created|creatio
 FOUNDING_RE = re.compile(
     rf"(?i:\b(?P<cue>{_CUE}))(?:\s+(?i:in|at)\s+[A-Z][\w\-‑]*(?:\s+[A-Z][\w\-‑]*){{0,2}})?"
     r"(?i:(?:\s+(?:in|on|back\s+in|as\s+early\s+as))?)\s*[,(]?\s*$")
+#: Any founding or opening word ("Museum founded", "Year established" in a table row's label).
+FOUNDING_WORD_RE = re.compile(rf"(?i:\b{_CUE}\b)")
 #: "established twinning links on DATE": the subject is the verb's object; not "formed
 #: an opinion", "opened fire", "established a world record" (a new thing of a kind, not one thing).
 _ACTIVE_RE = re.compile(
