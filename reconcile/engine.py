@@ -14,6 +14,11 @@
    cumulative and the documents are of different dates), explain it, fingerprint it.
 5. Separately, gather restatements that agree into facts (``agree``/``compatible``),
    reported for information and never flagged.
+
+An archive (hundreds of documents about many subjects) is first cut into the documents
+about one subject each (:func:`subject_partitions`), and each part is reconciled as the
+folders the pair model learnt from: word rarity and how often a value is repeated are
+read among the documents about the same thing.
 """
 
 from __future__ import annotations
@@ -34,11 +39,13 @@ from .anniversaries import AnniversaryFinding, anniversary_findings
 from .arithmetic import SumFinding, sum_findings
 from .config import Config
 from .features import (
+    EVENT_WORDS,
     SCALE_STEMS,
     ClaimContext,
     build_contexts,
     corroboration,
     doc_dates,
+    document_subjects,
     pair_features,
     shared_words,
     vetoed,
@@ -57,6 +64,9 @@ MAX_KEY_MEMBERS = 48
 #: In a large block, each claim is paired with at most this many others: those sharing the
 #: rarest binding words.  This keeps the pairs, and the time, linear in the claims.
 CANDIDATES_PER_CLAIM = 8
+#: In a large block, claims measuring one thing in documents about one subject are all paired,
+#: up to this many of them (:func:`_subject_pairs`).
+MAX_SUBJECT_GROUP = 48
 #: Pairs scored at once; only those at or above the threshold are kept, so memory stays flat.
 SCORING_BATCH = 20000
 
@@ -137,14 +147,16 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf, *,
 
     Small blocks give every such pair.  In a large block each claim meets only the claims
     that share its rarest binding words (an inverted index; words shared by too many claims
-    are left out), at most :data:`CANDIDATES_PER_CLAIM` of them, ranked by the IDF weight
-    of what they share.
+    are left out) or measure the same thing in documents about the same subject
+    (:func:`document_subjects`), at most :data:`CANDIDATES_PER_CLAIM` of them, ranked by
+    the IDF weight of what they share.
     """
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, ctx in enumerate(contexts):
         if ctx is not None:
             blocks[ctx.block].append(i)
     pairs: set[tuple[int, int]] = set(bound or ())
+    subjects: dict[str, tuple[str, ...]] | None = None
     for members in blocks.values():
         if len(members) <= ALL_PAIRS_BLOCK:
             # small blocks: every pair with incompatible values (the model decides)
@@ -155,12 +167,14 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf, *,
                     if not values.compatible(cx.claim, cy.claim) and not vetoed(cx, cy):
                         pairs.add((members[x], members[y]))
             continue
-        pairs.update(_large_block_pairs(members, contexts, idf))
+        if subjects is None:
+            subjects = document_subjects([c.claim for c in contexts if c is not None])
+        pairs.update(_large_block_pairs(members, contexts, idf, subjects))
     return sorted(pairs)
 
 
 def _large_block_pairs(members: Sequence[int], contexts: Sequence[ClaimContext | None],
-                       idf: Idf) -> set[tuple[int, int]]:
+                       idf: Idf, subjects: dict[str, tuple[str, ...]]) -> set[tuple[int, int]]:
     keys_of = {i: binding_keys(contexts[i], idf) for i in members}
     index: dict[str, list[int]] = defaultdict(list)
     for i in members:
@@ -182,12 +196,57 @@ def _large_block_pairs(members: Sequence[int], contexts: Sequence[ClaimContext |
         ci = contexts[i]
         for j, _ in ranked:
             cj = contexts[j]
-            if values.compatible(ci.claim, cj.claim) or vetoed(ci, cj):
+            if (values.compatible(ci.claim, cj.claim) or vetoed(ci, cj)
+                    or not _may_share_subject(ci.claim.doc, cj.claim.doc, subjects)):
                 continue
             pairs.add((i, j) if i < j else (j, i))
             taken += 1
             if taken >= CANDIDATES_PER_CLAIM:
                 break
+    pairs.update(_subject_pairs(members, contexts, subjects))
+    return pairs
+
+
+def _may_share_subject(doc_a: str, doc_b: str, subjects: dict[str, tuple[str, ...]]) -> bool:
+    """In an archive, two documents whose subject names (:func:`document_subjects`) are all
+    different speak of different things: one template sentence ("The X Festival opened its
+    gates on ...") said of two festivals is no restatement."""
+    if doc_a == doc_b:
+        return True
+    names_a, names_b = subjects.get(doc_a, ()), subjects.get(doc_b, ())
+    # the main name of one among the names of the other: "Festival" alone, the common noun
+    # of two festivals' names, does not make them one subject
+    return not names_a or not names_b or names_a[0] in names_b or names_b[0] in names_a
+
+
+def _subject_pairs(members: Sequence[int], contexts: Sequence[ClaimContext | None],
+                   subjects: dict[str, tuple[str, ...]]) -> set[tuple[int, int]]:
+    """Pairs that measure the same thing in documents about the same subject.
+
+    What a claim measures is its noun's head ("operations") or, for a date, the event words
+    beside it ("opened"); documents share a subject when one of their subject names
+    (:func:`document_subjects`) is the same.  Each such group of a large block is small
+    (one subject's few restatements of one measure), and every incompatible pair of it
+    is a candidate; groups of more than :data:`MAX_SUBJECT_GROUP` say too little and are left out.
+    """
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in members:
+        ctx = contexts[i]
+        measured = {ctx.head} if ctx.head else {t for t in ctx.left + ctx.right if t in EVENT_WORDS}
+        for what in measured:
+            for name in subjects.get(ctx.claim.doc, ()):
+                groups[(what, name)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for group in groups.values():
+        if len(group) < 2 or len(group) > MAX_SUBJECT_GROUP or len({contexts[i].claim.doc for i in group}) < 2:
+            continue
+        for x in range(len(group)):
+            cx = contexts[group[x]]
+            for y in range(x + 1, len(group)):
+                cy = contexts[group[y]]
+                if (not values.compatible(cx.claim, cy.claim) and not vetoed(cx, cy)
+                        and _may_share_subject(cx.claim.doc, cy.claim.doc, subjects)):
+                    pairs.add((group[x], group[y]) if group[x] < group[y] else (group[y], group[x]))
     return pairs
 
 
@@ -379,7 +438,9 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         threshold: Pairs at or above this probability bind (default: the model's own).
 
     Returns:
-        The discrepancies (flags) and the agreeing facts, both sorted.
+        The discrepancies (flags) and the agreeing facts, both sorted.  An archive of at
+        least :data:`PARTITION_MIN_DOCUMENTS` documents with a block too large to score pair
+        by pair is reconciled subject by subject (:func:`subject_partitions`).
     """
     config = config or Config()
     if scorer is None or threshold is None:
@@ -389,6 +450,68 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         scorer = scorer or model.predict_proba
         threshold = model.threshold if threshold is None else threshold
     claims = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
+    archive = len({c.doc for c in claims}) >= PARTITION_MIN_DOCUMENTS and _largest_block(claims) > ALL_PAIRS_BLOCK
+    parts = subject_partitions(claims) if archive else [claims]
+    if len(parts) > 1:
+        found = [_reconcile_sorted(part, config, scorer, threshold) for part in parts]
+        return Reconciliation(
+            tuple(sorted((d for r in found for d in r.discrepancies), key=lambda d: (d.id, d.claims[0].id))),
+            tuple(sorted((f for r in found for f in r.facts), key=lambda f: (f.key, f.claims[0].id))))
+    return _reconcile_sorted(claims, config, scorer, threshold)
+
+
+def _largest_block(claims: Sequence[Claim]) -> int:
+    sizes: dict[tuple[str, ...], int] = defaultdict(int)
+    for claim in claims:
+        block = values.block_key(claim)
+        if block is not None:
+            sizes[block] += 1
+    return max(sizes.values(), default=0)
+
+
+#: An archive (this many documents, and a block too large to score pair by pair) is
+#: reconciled subject by subject (:func:`subject_partitions`); a folder about one subject,
+#: whose documents all share its name, is never cut.
+PARTITION_MIN_DOCUMENTS = 200
+#: A document joins the partition of each of its this many heaviest subject names (two already
+#: chain unrelated subjects through names they happen to share: a spokesperson, a town).
+PARTITION_NAMES = 1
+
+
+def subject_partitions(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """An archive cut into the documents about one subject each, reconciled apart.
+
+    A pair model that learnt its weights on folders of documents about one subject reads
+    word rarity, and how many documents repeat a value, within such a folder: over a whole
+    archive "operations" or "the hospital" are common words and one hospital's figure is
+    repeated by no one else.  Documents go together when they share their main subject
+    name (:func:`~reconcile.features.document_subjects`); a document with none stays alone.
+
+    Args:
+        claims: Every claim, sorted by document and offset.
+
+    Returns:
+        The claims of each partition, in the order of their first document.
+    """
+    subjects = document_subjects(claims)
+    docs = sorted({c.doc for c in claims})
+    number = {doc: k for k, doc in enumerate(docs)}
+    joined = _UnionFind()
+    first_with: dict[str, int] = {}
+    for doc in docs:
+        joined.find(number[doc])
+        for name in subjects.get(doc, ())[:PARTITION_NAMES]:
+            if name in first_with:
+                joined.union(first_with[name], number[doc])
+            else:
+                first_with[name] = number[doc]
+    parts: dict[int, list[Claim]] = {}
+    for claim in claims:
+        parts.setdefault(joined.find(number[claim.doc]), []).append(claim)
+    return list(parts.values())
+
+
+def _reconcile_sorted(claims: Sequence[Claim], config: Config, scorer: Scorer, threshold: float) -> Reconciliation:
     contexts, idf = build_contexts(claims, aliases=config.aliases)
     bound = rule_pairs(claims, contexts)
     candidates = candidate_pairs(contexts, idf, bound=bound)

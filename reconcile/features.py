@@ -43,7 +43,8 @@ _REF_MARKER_RE = re.compile(
 _TABLE_GAP_RE = re.compile(r"\t|\s{2,}|\s*\|\s*")
 _CUMULATIVE_RE = re.compile(r"(?i:\b(?:so far|to date|since|in total|altogether|cumulative|running total|all told|"
                             r"over the years|to this day|thus far|as of|as at|until now|up to now)\b)")
-_EVENT_WORDS = frozenset(
+#: Stems of the words that say what a date dates ("opened on 9 May", "signed in 2019").
+EVENT_WORDS = frozenset(
     "establish found open launch approve sign begin start complete announce hold elect build "
     "inaugurate create adopt recognise recognize ratify award introduce enter expire end close "
     "publish release take".split())
@@ -147,14 +148,112 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
             ctx = contexts[i]
             ctx.siblings = tuple(contexts[j].claim for j in members if j != i and contexts[j].block == ctx.block)
             ctx.neighbours = tuple(contexts[j].claim for j in amounts if j != i)
+    subjects: dict[str, tuple[str, ...]] | None = None
     for members in by_block.values():
-        if len(members) > 400:
-            continue  # large blocks: support stays 1 (the feature is then uninformative)
+        if len(members) > SUPPORT_ALL_PAIRS:
+            # an archive: a value's support is counted among the documents about the same subject
+            subjects = document_subjects(claims) if subjects is None else subjects
+            _support_by_subject(members, contexts, subjects)
+            continue
         for i in members:
             ci = contexts[i]
             ci.support = max(1, sum(1 for j in members if values.compatible(ci.claim, contexts[j].claim)
                                     and _same_value_text(ci.claim, contexts[j].claim)))
     return contexts, idf
+
+
+#: Blocks up to this size count each value's support among all their claims.
+SUPPORT_ALL_PAIRS = 400
+#: Values within this relative difference (and compatible) support one another.
+SAME_VALUE = 0.02
+#: How many names stand for a document's subject (:func:`document_subjects`).
+SUBJECT_NAMES = 3
+
+
+def document_subjects(claims: Sequence[Claim], *, per_document: int = SUBJECT_NAMES
+                      ) -> dict[str, tuple[str, ...]]:
+    """The names that say what each document is about.
+
+    In an archive, "5,265 operations were carried out at the hospital last year" shares no
+    rare word with "Surgeons at the Kelmby Children's Hospital performed 2,565 operations":
+    what binds them is that both documents are about Kelmby.  A document's subject names are
+    the proper names of its claims' sentences weighed as TF-IDF: named in many of its
+    sentences, in few other documents (but in at least one: a name no other document has
+    binds nothing).
+
+    Args:
+        claims: Every claim of the corpus.
+        per_document: How many names to keep for each document.
+
+    Returns:
+        Document id -> its subject names (lower case), heaviest first, possibly empty.
+    """
+    mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    seen_sentences: set[tuple[str, int]] = set()
+    for claim in claims:
+        if (claim.doc, claim.sentence_start) in seen_sentences:
+            continue
+        seen_sentences.add((claim.doc, claim.sentence_start))
+        for name in proper_names(claim.sentence):
+            mentions[claim.doc][name] += 1
+    document_frequency: dict[str, int] = defaultdict(int)
+    for names in mentions.values():
+        for name in names:
+            document_frequency[name] += 1
+    documents = len(mentions) + 1
+    subjects = {}
+    for doc, names in mentions.items():
+        weighed = sorted(((count * math.log(documents / document_frequency[name]), name)
+                          for name, count in names.items() if document_frequency[name] > 1),
+                         key=lambda item: (-item[0], item[1]))
+        subjects[doc] = tuple(name for _weight, name in weighed[:per_document])
+    return subjects
+
+
+def _support_by_subject(members: Sequence[int], contexts: Sequence[ClaimContext | None],
+                        subjects: dict[str, tuple[str, ...]]) -> None:
+    """Support in a large block: the claims stating the value among the documents that
+    share the claim's document's main subject name (or, lacking one, in its own document).
+
+    Within each such group the claims are sorted by value, so that only near values are
+    compared: linear in the group but for runs of one value.
+    """
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        doc = contexts[i].claim.doc
+        names = subjects.get(doc, ())
+        groups[names[0] if names else "\0" + doc].append(i)
+    for group in groups.values():
+        located = sorted((position, i) for i in group
+                         if (position := _position(contexts[i].claim)) is not None)
+        for x, (position, i) in enumerate(located):
+            ci = contexts[i]
+            support = 0
+            for near in (range(x, -1, -1), range(x + 1, len(located))):
+                for y in near:
+                    other, j = located[y]
+                    if not _near(position, other, ci.claim.kind == "date"):
+                        break
+                    cj = contexts[j]
+                    if values.compatible(ci.claim, cj.claim) and _same_value_text(ci.claim, cj.claim):
+                        support += 1
+            ci.support = max(1, support)
+
+
+def _position(claim: Claim) -> float | None:
+    """Where a claim's value lies on one axis: days for dates, base units for numbers."""
+    if claim.kind == "date":
+        interval = values.date_interval(claim)
+        return (interval[0].toordinal() + interval[1].toordinal()) / 2 if interval else None
+    return values.point(claim)
+
+
+def _near(a: float, b: float, is_date: bool) -> bool:
+    """Could values at these positions be within :data:`SAME_VALUE` of each other?"""
+    if is_date:  # relative_difference counts dates in tenths of a century
+        return abs(a - b) / 3650.0 < SAME_VALUE
+    scale = max(abs(a), abs(b))
+    return scale == 0 or abs(a - b) / scale < SAME_VALUE
 
 
 #: Sentences with more claims than this (table rows, lists of figures) give no neighbours.
@@ -183,7 +282,7 @@ def corroboration(a: ClaimContext, b: ClaimContext, *, within: float = 0.1) -> t
 
 
 def _same_value_text(a: Claim, b: Claim) -> bool:
-    return values.relative_difference(a, b) < 0.02
+    return values.relative_difference(a, b) < SAME_VALUE
 
 
 def _alias_rewriter(aliases: dict[str, tuple[str, ...]]):
@@ -359,8 +458,8 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         if iso_a and iso_b:
             common = min(len(iso_a), len(iso_b))
             digits_a, digits_b = iso_a[:common], iso_b[:common]
-    events_a = {t for t in (local_a | a.prev) if t in _EVENT_WORDS}
-    events_b = {t for t in (local_b | b.prev) if t in _EVENT_WORDS}
+    events_a = {t for t in (local_a | a.prev) if t in EVENT_WORDS}
+    events_b = {t for t in (local_b | b.prev) if t in EVENT_WORDS}
     wa, wb = values.width(ca), values.width(cb)
     return [
         idf.overlap(a.sent, b.sent),
