@@ -21,8 +21,9 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _MONTH_I = rf"(?i:{_MONTH})"
 # the full stop of an abbreviation ("Dec. 20"), never a sentence's end ("on 26 August.")
 _ABBR_DOT = r"(?:(?:(?<=\b(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?<=\b(?i:Sept)))\.)?"
-_MON = rf"(?P<MON>{_MONTH_I}){_ABBR_DOT}"
-_MON2 = rf"(?P<MON2>{_MONTH_I}){_ABBR_DOT}"
+# a month name is a whole word: "Line 3 marks" holds no "3 Mar"
+_MON = rf"(?P<MON>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
+_MON2 = rf"(?P<MON2>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
 _WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues|Thurs|Thur|Mon"
             r"|Tue|Wed|Thu|Fri|Sat|Sun)")
 _WD = rf"(?:{_WEEKDAY}\.?,?\s+(?:the\s+)?)"
@@ -54,7 +55,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmy_range", rf"{_NB}(?P<D1>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|and)\s+)"
                   rf"{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?{_NA}"),
     # 29 April – 12 May 2024
-    ("dmy_dmy", rf"{_NB}(?P<D1>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<M1>{_MONTH_I}){_ABBR_DOT}"
+    ("dmy_dmy", rf"{_NB}(?P<D1>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<M1>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
                 rf"{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?{_NA}"),
     # Sunday 14 April 2024, 20 December 2025, the 4th of July, 14 March 2024, 23:14:07
     ("dmy", rf"{_WD}?{_NB}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?{_NA}"),

@@ -67,6 +67,31 @@ def _integer(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
+def cardinal_prefix_length(surface: str) -> int:
+    """How much of a run of number words is one number: "twenty-four four-car" -> "twenty-four".
+
+    A digit word ("one" to "nine") never follows a number that already ends in one
+    ("four four", "twenty-four four"): the number ends before it.  Fractions ("three and
+    three fifths"), spoken decimals ("point zero three") and spoken years or times
+    ("nineteen seventy", "nine thirty") are left whole.
+
+    >>> s = "Twenty-four four"; s[:cardinal_prefix_length(s)]
+    'Twenty-four'
+    """
+    words = list(_WORD_RE.finditer(surface.lower()))
+    if any(w.group() in DENOMINATORS or w.group() == "point" or _compound_denominator([x.group() for x in words], i)
+           for i, w in enumerate(words)):
+        return len(surface)
+    previous_is_digit = False
+    for match in words:
+        word = match.group()
+        is_digit = word in _DIGIT_WORDS and _DIGIT_WORDS[word] > 0
+        if is_digit and previous_is_digit:
+            return len(surface[:match.start()].rstrip(" \t\u00a0-\u2011"))
+        previous_is_digit = is_digit or (previous_is_digit and word in ("and", "a", "an"))
+    return len(surface)
+
+
 def parse_number_words(surface: str) -> float | None:
     """Value of a spelled-out number.
 
@@ -86,6 +111,9 @@ def parse_number_words(surface: str) -> float | None:
         at = words.index("point")
         whole = _integer(words[:at]) if at else 0.0
         tail = words[at + 1:]
+        scale = 1.0
+        while tail and tail[-1] in SCALE_WORDS and tail[-1] != "hundred":  # "one point five million"
+            scale *= SCALE_WORDS[tail.pop()]
         if whole is None or not tail:
             return None
         if all(w in _DIGIT_WORDS for w in tail):
@@ -95,7 +123,7 @@ def parse_number_words(surface: str) -> float | None:
             if part is None:
                 return None
             digits = str(int(part))
-        return whole + int(digits) / 10 ** len(digits)
+        return (whole + int(digits) / 10 ** len(digits)) * scale
     fraction_at = next((i for i, w in enumerate(words) if w in DENOMINATORS or _compound_denominator(words, i)), None)
     if fraction_at is None:
         return _integer(words)

@@ -42,7 +42,7 @@ from .lexicon import (
     UNICODE_FRACTIONS,
     UNITS,
 )
-from .numbers import composite_ordinal, parse_digits, parse_number_words
+from .numbers import cardinal_prefix_length, composite_ordinal, parse_digits, parse_number_words
 from .regexscan import Alternation, prefiltered_finditer, split_alternatives
 
 
@@ -503,6 +503,9 @@ class Scanner:
                 return None
             return self._grow(start, end, float(surface), 0, spelled=True, signed=True)
         if match.lastgroup == "words":
+            kept = cardinal_prefix_length(surface)
+            if kept < len(surface):  # two numbers side by side: "twenty-four four-car trains"
+                surface, end = surface[:kept], start + kept
             value = parse_number_words(surface)
             if value is None:
                 ordinal = composite_ordinal(re.findall(r"[a-z]+", surface.lower()))

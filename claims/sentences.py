@@ -18,7 +18,9 @@ nov dec inc ltd co corp u.s u.k p pp fig art sec gen col lt sen rep gov jr sr a.
 est dept univ av ave rd blvd vol ed eds cf al para ref tel mn bn
 """.split())
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•*])")
+# An ending may carry closing quotes or brackets and footnote markers ("settlements.[5] The",
+# "in 2019.³ Then").
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[[0-9]{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*(?=\s+[\"'“‘(\[]?[A-Z0-9•*])")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TABLE_GAP = re.compile(r"\t|\S {2,}\S")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)$")

@@ -63,6 +63,11 @@ def test_dates_keep_their_precision(text, surface, value, low, high, precision):
         ("Up to two million dollars are allocated.", "Up to two million dollars", "money", 2e6, None, 2e6, "USD"),
         ("Nearly 50,000 fans came.", "Nearly 50,000", "count", 50000, 47500, 50000, None),
         ("More than 100,000 people left.", "More than 100,000", "count", 100000, 100000, None, None),
+        # two spelled numbers side by side are two numbers, not a sum (not 28)
+        ("Twenty‑four four‑car trains were ordered.", "Twenty‑four", "count", 24, 24, 24, None),
+        ("Twenty-four four-car trains were ordered.", "Twenty-four", "count", 24, 24, 24, None),
+        ("It cost one point five million dollars.", "one point five million dollars", "money", 1.5e6, 1.5e6, 1.5e6,
+         "USD"),
     ],
 )
 def test_numbers_values_and_intervals(text, surface, kind, value, low, high, unit):
@@ -111,6 +116,9 @@ def test_rounding_precision_widens_the_interval():
         ("Page 2 of 3", "Page 2 of 3"),
         ("Call +44 20 7946 0958 for tickets.", "+44 20 7946 0958"),
         ("Rahmon met Taro Aso, a Group 7 member, in Tokyo.", "Group 7"),
+        # a month abbreviation is a whole word: no "3 mar" in "Line 3 marks"
+        ("The year that Line 3 marks its anniversary.", "3 mar"),
+        ("Building 5 junctions took a year.", "5 jun"),
     ],
 )
 def test_identifiers_and_furniture_are_not_claims(text, not_a_claim):
@@ -138,6 +146,21 @@ def test_every_claim_has_its_sentence():
     for claim in extract_claims(text):
         assert claim.text in claim.sentence
         assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "sentence"),
+    [
+        ("Some 2,870 households were resettled.[5] Compensation of $195 million was paid.", "$195 million",
+         "Compensation of $195 million was paid."),
+        ("Some 2,870 households were resettled.[5] Compensation of $195 million was paid.", "Some 2,870",
+         "Some 2,870 households were resettled.[5]"),
+        ("The line opened in 1987.³ It carries 70,000 riders.", "70,000", "It carries 70,000 riders."),
+        ("It said \"we paid $5 million.\"[12] Then 40 staff left.", "40", "Then 40 staff left."),
+    ],
+)
+def test_a_footnote_marker_after_a_full_stop_ends_the_sentence(text, surface, sentence):
+    assert find(text, surface).sentence == sentence
 
 
 def test_crlf_offsets_stay_in_the_original_text():
