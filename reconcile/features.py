@@ -33,6 +33,16 @@ _PERIOD_RE = re.compile(r"(?<![0-9.,])((?:1[89]|20)[0-9]{2})(?:\s*[-–‑/]\s*(
 # Dates that stamp the document itself (bylines, updates, comments), not a fact it states.
 _META_CUE_RE = re.compile(r"(?i:\b(?:published|updated|posted|last\s+edited|edited|filed|reading\s+time|"
                           r"comments?|retrieved|accessed|archived)\b[^.!?]{0,40}$|\bby\s+[A-Z][a-z]+[^.!?]{0,40}$|·\s*$)")
+# A dateline: the place a release or a story was filed from, then its date, alone or before
+# a dash ("Velmora, 18 March 2024", "For immediate release · Velmora, 15 March 2024 – The ...").
+_DATELINE_BEFORE_RE = re.compile(r"(?:^|[·|]\s*)[A-Z][A-Za-z’'\-]+(?:\s+[A-Z][A-Za-z’'\-]+){0,2},\s*$")
+_DATELINE_AFTER_RE = re.compile(r"^\s*(?:$|[–—-]\s|:)")
+# A correction note retracts the figure it quotes: "An earlier version of this article gave the
+# length as 186 km" (the figure it gives as correct, "the correct length is 168 km", stays).
+_CORRECTION_RE = re.compile(r"(?i:\b(?:an?\s+(?:earlier|previous)\s+version\s+of\s+this|incorrectly|wrongly|"
+                            r"misstated|erroneously|in\s+error)\b)")
+_CORRECT_FIGURE_RE = re.compile(r"(?i:\b(?:correct(?:ly)?|actually|in\s+fact|should\s+(?:have\s+)?(?:been|be|read|said))"
+                                r"\b[^.;:]{0,40}$)")
 _BASELINE_CUE_RE = re.compile(
     r"(?i:\b(?:from|against|than|versus|vs\.?|compared\s+(?:with|to)|previous(?:ly)?|former(?:ly)?|"
     r"instead\s+of|rather\s+than|down\s+on|up\s+on|originally|initially|earlier)\s+(?:the\s+|a\s+|an\s+)?"
@@ -308,6 +318,14 @@ def _stem_set(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
 
+def _is_meta(c: Claim, before: str, after: str) -> bool:
+    """A date that stamps the document (byline, update, dateline), or a figure a correction retracts."""
+    if c.kind == "date" and (_META_CUE_RE.search(before[-60:])
+                             or (_DATELINE_BEFORE_RE.search(before) and _DATELINE_AFTER_RE.match(after))):
+        return True
+    return bool(_CORRECTION_RE.search(before)) and not _CORRECT_FIGURE_RE.search(before)
+
+
 def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) -> ClaimContext:
     rel_start = c.start - c.sentence_start
     rel_end = c.end - c.sentence_start
@@ -391,7 +409,7 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         tight=frozenset(stem(w) for w in tight_words) | frozenset(noun[:2]),
         local_names=frozenset(proper_names(before[-60:] + " " + after[:60])),
         baseline=bool(_BASELINE_CUE_RE.search(before[-40:])),
-        is_meta=c.kind == "date" and bool(_META_CUE_RE.search(before[-60:])),
+        is_meta=_is_meta(c, before, after),
         cumulative=bool(_CUMULATIVE_RE.search(raw)),
         doc_date=doc_date,
         is_table=is_table,

@@ -35,6 +35,7 @@ SCOPE_GROUPS: dict[str, frozenset[str]] = {
                       "forecast forecasts expected expects estimate estimated estimates proposed proposal "
                       "allocated allocation earmarked pledged pledge committed commitment initial original "
                       "originally scheduled aim aims goal goals envisaged anticipated up_to would will could "
+                      "want wants hope hopes hoping intend intends seek seeks ambition "
                       "capacity design designed maximum potential".split()),
     "actual": frozenset("actual actually final finally spent outturn achieved recorded reached completed "
                         "delivered measured realised realized paid disbursed sold attended counted".split()),

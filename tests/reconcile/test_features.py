@@ -28,6 +28,7 @@ def context(text: str, surface: str):
         ("The total cost is $80 million.", "$80 million", {"total"}),
         ("It spends $3 million a year on upkeep.", "$3 million", {"rate"}),
         ("The budgeted cost was $45 million.", "$45 million", {"plan"}),
+        ("Next year we want to welcome 100,000 visitors.", "100,000", {"plan"}),
         ("The final cost was $52 million.", "$52 million", {"actual"}),
         ("Preliminary figures show 4,100 cases.", "4,100", {"provisional"}),
         ("Cases rose by 120 in a week.", "120", {"change"}),
@@ -75,11 +76,35 @@ def test_comparison_baselines(text, surface, baseline):
         ({"a.txt": "Published 3 March 2025\n\nThe clinic opened on 12 March 2025.\n",
           "b.txt": "The clinic opened on 14 March 2025.\n"},
          ("a.txt", "3 March 2025"), ("b.txt", "14 March 2025"), "a byline date stamps the document"),
+        ({"a.txt": "For immediate release · Velmora, 15 March 2024\n\nThe clinic opened on 2 March 2024.\n",
+          "b.txt": "Velmora, 18 March 2024\n\nThe clinic opened on 2 March 2024.\n"},
+         ("a.txt", "15 March 2024"), ("b.txt", "18 March 2024"), "datelines date the releases"),
+        ({"a.txt": "Castrell, 12 September 2026 – The company today opened the plant.\n",
+          "b.txt": "The plant was opened on 15 September 2026.\n"},
+         ("a.txt", "12 September 2026"), ("b.txt", "15 September 2026"), "a dateline before a dash"),
+        ({"a.txt": "Correction: An earlier version of this article gave the length of the line as 186 km.\n",
+          "b.txt": "The new power line is 168 km long.\n"},
+         ("a.txt", "186 km"), ("b.txt", "168 km"), "a correction retracts the figure it quotes"),
     ],
 )
 def test_vetoed_pairs(texts, first, second, why):
     found, _ = contexts_of(texts)
     assert vetoed(found[first], found[second]), why
+
+
+@pytest.mark.parametrize(
+    ("texts", "first", "second"),
+    [
+        ({"a.txt": "In Paris, the plant opened on 12 May 2024.\n", "b.txt": "The plant opened on 14 May 2024.\n"},
+         ("a.txt", "12 May 2024"), ("b.txt", "14 May 2024")),
+        ({"a.txt": "The line was wrongly reported as 186 km; the correct length is 168 km.\n",
+          "b.txt": "The new power line is 170 km long.\n"},
+         ("a.txt", "168 km"), ("b.txt", "170 km")),
+    ],
+)
+def test_what_is_not_a_dateline_or_a_retraction_stays_comparable(texts, first, second):
+    found, _ = contexts_of(texts)
+    assert not vetoed(found[first], found[second])
 
 
 def test_a_restatement_is_not_vetoed():
