@@ -25,6 +25,8 @@ from . import values
 from .text import STOP_WORDS, Idf, content_stems, proper_names, scope_groups, stem, words
 
 WINDOW = 6
+_RELATIVE_YEAR_RE = re.compile(r"(?i)\b(last|previous|this|current|next|coming)\s+year(?:'s|’s)?\b")
+_RELATIVE_YEARS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 _YEAR_RE = re.compile(r"(?<![0-9.,])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
 # A reference period: a year, or a year range written as one period ("2022–23", "2021/22").
 _PERIOD_RE = re.compile(r"(?<![0-9.,])((?:1[89]|20)[0-9]{2})(?:\s*[-–‑/]\s*((?:1[89]|20)?[0-9]{2}))?(?![0-9])")
@@ -378,6 +380,12 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
             periods = column_periods
     if c.kind == "date" and isinstance(c.value, str) and c.value[:4].isdigit():
         periods.discard(c.value[:4])
+    elif not periods and c.kind != "ordinal" and doc_date and doc_date[:4].isdigit():
+        # "last year" in a document of 2025 is 2024: "Last year the festival sold 88,200
+        # tickets" and "next year we want 100,000" are two years of a series
+        offsets = {_RELATIVE_YEARS[m.group(1).lower()] for m in _RELATIVE_YEAR_RE.finditer(raw)}
+        if len(offsets) == 1:
+            periods.add(str(int(doc_date[:4]) + offsets.pop()))
     tight_words = before_content[-2:] + after_content[:2]
     ref_years = set()
     for m in _YEAR_RE.finditer(raw):

@@ -85,6 +85,9 @@ def test_comparison_baselines(text, surface, baseline):
         ({"a.txt": "Correction: An earlier version of this article gave the length of the line as 186 km.\n",
           "b.txt": "The new power line is 168 km long.\n"},
          ("a.txt", "186 km"), ("b.txt", "168 km"), "a correction retracts the figure it quotes"),
+        ({"a.txt": "Published 3 May 2025\n\nLast year the festival sold 88,200 tickets.\n",
+          "b.txt": "Published 9 May 2026\n\nThis year the festival sold 88,400 tickets.\n"},
+         ("a.txt", "88,200"), ("b.txt", "88,400"), "last year in 2025 and this year in 2026: a time series"),
     ],
 )
 def test_vetoed_pairs(texts, first, second, why):
@@ -97,6 +100,10 @@ def test_vetoed_pairs(texts, first, second, why):
     [
         ({"a.txt": "In Paris, the plant opened on 12 May 2024.\n", "b.txt": "The plant opened on 14 May 2024.\n"},
          ("a.txt", "12 May 2024"), ("b.txt", "14 May 2024")),
+        # "last year" in two documents of one year is one year
+        ({"a.txt": "Published 3 May 2025\n\nLast year the festival sold 88,200 tickets.\n",
+          "b.txt": "Published 9 June 2025\n\nLast year the festival sold 86,200 tickets.\n"},
+         ("a.txt", "88,200"), ("b.txt", "86,200")),
         ({"a.txt": "The line was wrongly reported as 186 km; the correct length is 168 km.\n",
           "b.txt": "The new power line is 170 km long.\n"},
          ("a.txt", "168 km"), ("b.txt", "170 km")),
