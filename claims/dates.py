@@ -9,9 +9,11 @@ found by the number scanner, which knows whether "2000" counts people or names a
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .lexicon import MONTHS, SEASONS, WEEKDAYS
 from .regexscan import Alternation, prefiltered_finditer
@@ -155,9 +157,26 @@ def _namespaced(name: str, pattern: str) -> str:
     return re.sub(r"\(\?P=([A-Z0-9_]+)\)", lambda m: f"(?P={name}__{m.group(1)})", pattern)
 
 
+#: The table of claims/datekeys.py.
+KEY_TABLE_PATH = Path(__file__).resolve().parent / "data" / "date_keys.json"
+
+
+def load_key_table(alternation: Alternation, path: Path | None = None) -> dict[str, tuple[int, ...]]:
+    """The key table of ``path``, or an empty one when it is missing, unreadable or made
+    for another grammar."""
+    try:
+        data = json.loads((path or KEY_TABLE_PATH).read_text(encoding="utf-8"))
+        if data.get("fingerprint") != alternation.fingerprint:
+            return {}
+        return {key: tuple(data["subsets"][index]) for key, index in data["keys"].items()}
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return {}
+
+
 # One pass over the text: at each position the first pattern that matches wins, so the
 # patterns are ordered from the most to the least specific.
 _DATES = Alternation([(f"_{name}", _namespaced(name, pattern)) for name, pattern in _PATTERNS])
+_DATES.use_key_table(load_key_table(_DATES))  # see claims/datekeys.py
 DATE_RE = _DATES.compiled
 
 # The words a date can begin with.  Trying DATE_RE's forty alternatives at every character

@@ -10,7 +10,7 @@ import re
 from . import dates
 from .documents import Document, read_text
 from .lexicon import CURRENCY_SYMBOLS, ISO_4217, UNITS
-from .model import Claim
+from .model import Claim, claim_from_fields
 from .scanner import Mention, Scanner
 from .sentences import SentenceIndex, table_context
 
@@ -35,7 +35,7 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
     sentences: dict[tuple[int, int], str] = {}
     for m in mentions:
         line = bisect.bisect_right(line_starts, m.start)
-        seg = index.segment_at(m.start)
+        seg, heading, previous = index.context_at(m.start)
         if seg is not None and seg.end >= m.end:
             s_start, s_end = seg.start, seg.end
         else:
@@ -43,23 +43,21 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
         sentence = sentences.get((s_start, s_end))
         if sentence is None:
             sentence = sentences[(s_start, s_end)] = text[s_start:s_end]
-        heading = index.table_header_for(m.start) or index.heading_before(m.start)
-        previous = index.previous_text(m.start)
         row_label = column_label = None
         if seg is not None and seg.is_table_row:
             row_label, column_label = table_context(text, m.start, cache=header_rows)
             if m.kind == "count" and m.unit is None and m.qualifier is None:
                 m = _with_table_unit(m, row_label, column_label, heading)
-        claims.append(Claim(
-            doc=doc, start=m.start, end=m.end, text=text[m.start:m.end], kind=m.kind,
-            value=m.value, low=m.low, high=m.high, unit=m.unit, qualifier=m.qualifier,
-            sentence=sentence, sentence_start=s_start, precision=m.precision, noun=m.noun,
-            heading=_squeeze(heading, squeezed) if heading else None,
-            previous=previous,
-            row_label=_squeeze(row_label, squeezed) if row_label else None,
-            column_label=_squeeze(column_label, squeezed) if column_label else None,
-            line=line,
-            column=m.start - line_starts[line - 1] + 1,
+        claims.append(claim_from_fields(  # Claim's fields, in order
+            doc, m.start, m.end, text[m.start:m.end], m.kind,
+            m.value, m.low, m.high, m.unit, m.qualifier,
+            sentence, s_start, m.precision, m.noun,
+            _squeeze(heading, squeezed) if heading else None,
+            previous,
+            _squeeze(row_label, squeezed) if row_label else None,
+            _squeeze(column_label, squeezed) if column_label else None,
+            line,
+            m.start - line_starts[line - 1] + 1,
         ))
     return claims
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 KINDS: tuple[str, ...] = ("date", "money", "percent", "count", "quantity", "ordinal")
 
@@ -82,3 +82,19 @@ class Claim:
         """Rebuild a claim from :meth:`to_dict` output (extra keys are ignored)."""
         fields = cls.__dataclass_fields__
         return cls(**{key: data.get(key) for key in fields if key in data})
+
+
+# The extractor builds one claim per number of every document.  Through the frozen
+# dataclass's __init__ that costs about 6 µs a claim (one object.__setattr__ per field);
+# filling the slots directly costs a third of it and gives an equal object.
+_SLOT_SETTERS = tuple(getattr(Claim, field.name).__set__ for field in fields(Claim))
+
+
+def claim_from_fields(*values: object) -> Claim:
+    """A :class:`Claim` from the values of all its fields, in their declared order."""
+    if len(values) != len(_SLOT_SETTERS):
+        raise TypeError(f"claim_from_fields() takes {len(_SLOT_SETTERS)} values, {len(values)} given")
+    claim = object.__new__(Claim)
+    for set_slot, value in zip(_SLOT_SETTERS, values):
+        set_slot(claim, value)
+    return claim

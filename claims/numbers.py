@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from .lexicon import SCALE_WORDS, TENS_WORDS, UNITS_WORDS
@@ -25,6 +26,8 @@ def parse_digits(surface: str) -> tuple[float, int] | None:
         value = float(cleaned)
     except ValueError:
         return None
+    if not math.isfinite(value):
+        return None  # over 309 digits: no amount anyone states, and no float holds it
     decimals = len(cleaned.split(".", 1)[1]) if "." in cleaned else 0
     return value, decimals
 

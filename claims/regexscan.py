@@ -16,6 +16,7 @@ Both are exact: ``tests/claims/test_properties.py`` checks them against plain
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -252,6 +253,19 @@ def _parsed(pattern: str):
 
 
 
+# What a keyed dispatch looks at (see Alternation.key_at): a run of ASCII letters, or of up
+# to five digits, and the two characters after it; letters folded to lower case, digits to 0.
+_KEY_TOKEN = re.compile(r"[0-9]{1,5}|[A-Za-z]+")
+_KEY_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789", "abcdefghijklmnopqrstuvwxyz000000000")
+_DIGITS = "0123456789"
+
+
+def _key_bits(key: str) -> tuple[int, ...]:
+    """The prefix a key stands for: each letter in either case, ``0`` any digit."""
+    return tuple(char_bits(_DIGITS) if char == "0" else char_bits(char + char.upper()) if "a" <= char <= "z"
+                 else char_bits(char) for char in key)
+
+
 class Alternation:
     """Named patterns tried in order, as one regex ``(?P<_name>...)|(?P<_name2>...)|...``.
 
@@ -261,6 +275,8 @@ class Alternation:
 
     ``compiled`` is the whole alternation; :meth:`match` tries, at one position, only the
     branches that may begin with the character found there, which gives the same match.
+    With a key table (:meth:`use_key_table`) it narrows further, on the word or digits
+    found there and the two characters after them.
     """
 
     def __init__(self, branches: list[tuple[str, str]]) -> None:
@@ -268,13 +284,23 @@ class Alternation:
         self.compiled = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in branches))
         self._by_char: dict[str, re.Pattern] = {}
         self._by_subset: dict[tuple[int, ...], re.Pattern] = {}
+        self._key_subsets: dict[str, tuple[int, ...]] = {}
+        self._by_key: dict[str, re.Pattern] = {}
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of the branches: a key table is valid for the branches it was made from."""
+        digest = hashlib.sha256()
+        for name, pattern in self.branches:
+            digest.update(f"{name}\0{pattern}\0".encode())
+        return digest.hexdigest()[:16]
 
     def _for_char(self, char: str) -> re.Pattern:
         # A digit or an ASCII letter gets the branches that may begin with any digit, or with
         # the letter in either case: fewer distinct subsets to compile (each costs a few
         # milliseconds in every process), a little less selective.
         if char.isascii() and char.isdigit():
-            family = "0123456789"
+            family = _DIGITS
         elif char.isascii() and char.isalpha():
             family = char.lower() + char.upper()
         else:
@@ -282,8 +308,13 @@ class Alternation:
         compiled = self._by_char[char] = self._for_prefix((char_bits(family),))
         return compiled
 
+    def _subset(self, prefix: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(i for i, (_name, pattern) in enumerate(self.branches) if _may_start_with_bits(pattern, prefix))
+
     def _for_prefix(self, prefix: tuple[int, ...]) -> re.Pattern:
-        kept = tuple(i for i, (_name, pattern) in enumerate(self.branches) if _may_start_with_bits(pattern, prefix))
+        return self._compiled_subset(self._subset(prefix))
+
+    def _compiled_subset(self, kept: tuple[int, ...]) -> re.Pattern:
         compiled = self._by_subset.get(kept)
         if compiled is None:
             if len(kept) == len(self.branches):
@@ -294,10 +325,41 @@ class Alternation:
             self._by_subset[kept] = compiled
         return compiled
 
+    @staticmethod
+    def key_at(text: str, position: int) -> str | None:
+        """The dispatch key at ``position``: the run of ASCII letters (or up to five digits)
+        there and the two characters after it, folded ("The 2021" -> ``"the 0"``), or None
+        where no such run begins.  A key holding characters beyond ASCII is never in a table."""
+        token = _KEY_TOKEN.match(text, position)
+        if token is None:
+            return None
+        end = token.end()
+        if end - position == 5 and text[position] <= "9":
+            return "00000"  # five digits: what follows them is the grammar's business
+        return text[position:end + 2].translate(_KEY_FOLD)
+
+    def branches_for_key(self, key: str) -> tuple[int, ...]:
+        """Indexes of the branches that may begin with the text a key stands for."""
+        return self._subset(_key_bits(key))
+
+    def use_key_table(self, table: dict[str, tuple[int, ...]]) -> None:
+        """Narrow :meth:`match` with a table of keys to branch indexes (made by
+        :meth:`branches_for_key`, for this alternation's :attr:`fingerprint`)."""
+        self._key_subsets = dict(table)
+        self._by_key = {}
+
     def match(self, text: str, position: int) -> re.Match | None:
         """``compiled.match(text, position)``, trying only the branches that can begin here."""
         if position >= len(text):
             return self.compiled.match(text, position)
+        if self._key_subsets:
+            key = self.key_at(text, position)
+            if key is not None:
+                compiled = self._by_key.get(key)
+                if compiled is None and key in self._key_subsets:
+                    compiled = self._by_key[key] = self._compiled_subset(self._key_subsets[key])
+                if compiled is not None:
+                    return compiled.match(text, position)
         char = text[position]
         compiled = self._by_char.get(char) or self._for_char(char)
         return compiled.match(text, position)

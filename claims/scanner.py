@@ -15,6 +15,7 @@ offset an offset into the original file.  It runs in three passes:
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -501,7 +502,10 @@ class Scanner:
         if match.lastgroup == "sci":
             if self._is_identifier(text[max(0, start - 40):start], start):
                 return None
-            return self._grow(start, end, float(surface), 0, spelled=True, signed=True)
+            value = float(surface)
+            if not math.isfinite(value):
+                return None  # "1e400": beyond what a float holds
+            return self._grow(start, end, value, 0, spelled=True, signed=True)
         if match.lastgroup == "words":
             kept = cardinal_prefix_length(surface)
             if kept < len(surface):  # two numbers side by side: "twenty-four four-car trains"
@@ -856,6 +860,8 @@ class Scanner:
                                _date_qualifier(text, start), "year")
 
         full_value = value * scale
+        if not math.isfinite(full_value):
+            return None  # "1e300 trillion": beyond what a float holds
         step = _rounding_step(decimals, scale) if (decimals > 0 or scale > 1 or kind in ("percent", "quantity")) else 0.0
         if spelled:
             step = 0.0 if scale == 1.0 and full_value == int(full_value) else step
@@ -1054,6 +1060,8 @@ def _clean(number: float | None) -> float | int | None:
         return None
     if type(number) is int:
         return number
+    if number.is_integer() and abs(number) < 1e15:  # the common case, without rounding
+        return int(number)
     rounded = round(number, 9)
     if rounded == int(rounded) and abs(rounded) < 1e15:
         return int(rounded)

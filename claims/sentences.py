@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st no nos nr vs etc e.g i.e approx jan feb mar apr jun jul aug sep sept oct
@@ -22,14 +22,17 @@ est dept univ av ave rd blvd vol ed eds cf al para ref tel mn bn
 # "in 2019.³ Then").
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[[0-9]{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*(?=\s+[\"'“‘(\[]?[A-Z0-9•*])")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_DIGIT = re.compile(r"[0-9]")
 _TABLE_GAP = re.compile(r"\t|\S {2,}\S")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)$")
 _BULLET = re.compile(r"^\s*(?:[•*·▪‣◦-]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A sentence-like stretch of text: ``text[start:end]``."""
+class Segment(NamedTuple):
+    """A sentence-like stretch of text: ``text[start:end]``.
+
+    A named tuple, not a frozen dataclass: a document has one per sentence, and building
+    one costs a fifth of a frozen dataclass's (this is on the extractor's hot path)."""
 
     start: int
     end: int
@@ -120,7 +123,9 @@ def segment(text: str) -> list[Segment]:
 
     # Whether each line is a table row (two cells or more), computed once: a line is also
     # looked at as the one after a possible heading.
-    table_rows = [bool(_TABLE_GAP.search(text[s:e].strip())) for s, e in lines]
+    # (most lines of prose hold neither a tab nor two spaces: a cheap test first)
+    table_rows = [("\t" in line or "  " in line) and _TABLE_GAP.search(line.strip()) is not None
+                  for line in (text[s:e] for s, e in lines)]
     previous_blank = True
     for index, (s, e) in enumerate(lines):
         line = text[s:e]
@@ -176,6 +181,36 @@ class SentenceIndex:
         self._table_headers: dict[int, str | None] = {}
         self._previous: dict[tuple[int, int, int], str | None] = {}
         self._squeezed_segments: dict[int, str] = {}
+        self._contexts: dict[int, tuple[Segment | None, str | None, str | None]] = {}
+        # For each segment, in one pass: the nearest heading before it, and the nearest
+        # table row without digits above it in the same table (its header row), or -1.
+        self._last_heading: list[int] = []
+        self._last_label_row: list[int] = []
+        heading = label_row = -1
+        for j, seg in enumerate(self.segments):
+            self._last_heading.append(heading)
+            if not seg.is_table_row:
+                label_row = -1
+            self._last_label_row.append(label_row)
+            if seg.is_heading:
+                heading = j
+            if seg.is_table_row and not _DIGIT.search(text, seg.start, seg.end):
+                label_row = j
+
+    def context_at(self, offset: int) -> tuple[Segment | None, str | None, str | None]:
+        """What :meth:`segment_at`, :meth:`table_header_for` (or else :meth:`heading_before`)
+        and :meth:`previous_text` give at ``offset``, in one look-up (a document's claims
+        cluster in few sentences: the context is worked out once per segment)."""
+        i = self.index_at(offset)
+        context = self._contexts.get(i)
+        if context is None:
+            segment = self.segments[i] if self.segments else None
+            heading = self.table_header_for(offset) or self.heading_before(offset)
+            context = self._contexts[i] = (segment, heading, self.previous_text(offset))
+        segment = context[0]
+        if segment is not None and not segment.start <= offset < segment.end:
+            return None, context[1], context[2]
+        return context
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment holding ``offset``, or ``None`` when it falls between segments."""
@@ -197,10 +232,10 @@ class SentenceIndex:
         return self._headings[key]
 
     def _heading_before(self, i: int, limit: int) -> str | None:
-        for j in range(i - 1, max(-1, i - limit - 1), -1):
+        j = self._last_heading[i] if i < len(self._last_heading) else -1
+        if j >= 0 and i - j <= limit:
             seg = self.segments[j]
-            if seg.is_heading:
-                return self.text[seg.start:seg.end].strip("*#=_ ")
+            return self.text[seg.start:seg.end].strip("*#=_ ")
         return None
 
     def table_header_for(self, offset: int) -> str | None:
@@ -211,16 +246,9 @@ class SentenceIndex:
         return self._table_headers[i]
 
     def _table_header_for(self, i: int) -> str | None:
-        seg = self.segments[i] if self.segments else None
-        if seg is None or not seg.is_table_row:
-            return None
-        for j in range(i - 1, max(-1, i - 60), -1):
-            above = self.segments[j]
-            if not above.is_table_row:
-                return None
-            row = self.text[above.start:above.end]
-            if not re.search(r"[0-9]", row):
-                return row
+        j = self._last_label_row[i] if i < len(self._last_label_row) else -1
+        if j >= 0 and self.segments[i].is_table_row and i - j < 60:
+            return self.text[self.segments[j].start:self.segments[j].end]
         return None
 
     def previous_text(self, offset: int, *, count: int = 2, limit: int = 400) -> str | None:
@@ -320,7 +348,7 @@ def table_context(text: str, offset: int, *, max_rows: int = 40,
     if cache is not None and (start, max_rows) in cache:
         header = cache[(start, max_rows)]
     else:
-        header = _header_row_above(text, start, max_rows)
+        header = _header_row_above(text, start, max_rows, cache)
         if cache is not None:
             cache[(start, max_rows)] = header
     if header is not None:
@@ -342,9 +370,10 @@ def table_context(text: str, offset: int, *, max_rows: int = 40,
     return row_label, column_label
 
 
-def _header_row_above(text: str, start: int, max_rows: int) -> tuple[str, list[tuple[int, int]]] | None:
+def _header_row_above(text: str, start: int, max_rows: int,
+                      cache: dict | None = None) -> tuple[str, list[tuple[int, int]]] | None:
     """The nearest row above the line at ``start``, in the same table, whose cells are
-    labels (words or years): its text and cells."""
+    labels (words or years): its text and cells (``cache``: the cells of lines by start)."""
     cursor = start
     for _ in range(max_rows):
         if cursor <= 0:
@@ -354,7 +383,11 @@ def _header_row_above(text: str, start: int, max_rows: int) -> tuple[str, list[t
         cursor = prev_start
         if not above.strip():
             break
-        above_cells = table_cells(above)
+        above_cells = cache.get(prev_start) if cache is not None else None
+        if above_cells is None:
+            above_cells = table_cells(above)
+            if cache is not None:
+                cache[prev_start] = above_cells
         if len(above_cells) < 2:
             break
         if not all(_is_header_cell(above[cs:ce]) for cs, ce in above_cells[1:]):

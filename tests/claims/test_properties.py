@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ PIECES = st.sampled_from([
     " million", " bn", "%", " per cent", " km", " kg", "December 20, 2025", "Q2 2026", "FY2021",
     "No. 14", "G7", "COVID-19", "\r\n", "\n\n", "1. ", " - ", "–", ". ", ", ", "nine", "twenty-five",
     "half a million", "32nd", "³", "^{*1}", "[3]", " and ", " to ", "between ", "+44 20 7946 0958",
+    "1e400", "2.5e6", "1e300", " trillion", "1" + "0" * 330,  # beyond what a float holds
 ])
 TEXTS = st.one_of(
     st.text(max_size=300),
@@ -32,6 +34,8 @@ def _check(text: str) -> None:
         assert claim.start < claim.end
         assert claim.sentence_start <= claim.start
         assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence
+        for number in (claim.value, claim.low, claim.high):
+            assert not isinstance(number, float) or math.isfinite(number), "JSON has no infinity"
     assert extract_claims(text, doc="x.txt") == first
     starts = [c.start for c in first]
     assert starts == sorted(starts)
