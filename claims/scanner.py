@@ -226,6 +226,7 @@ def candidate_starts(text: str) -> tuple[list[int], list[int], list[int]]:
     date_starts: list[int] = []
     number_starts: list[int] = []
     mask_starts: list[int] = []
+    known_roles = _WORD_ROLES.get  # (bound once: this loop runs once per word of the text)
     for match in _CANDIDATE_RE.finditer(text):
         token = match.group()
         first = token[0]
@@ -240,7 +241,11 @@ def candidate_starts(text: str) -> tuple[list[int], list[int], list[int]]:
             else:
                 number_starts.append(position)
         else:
-            roles = _word_roles(token)
+            roles = known_roles(token)
+            if roles is None:
+                roles = _word_roles(token)
+            if not roles:
+                continue
             if roles & _DATE or (roles & _DATE_IF_DIGIT
                                  and dates.may_start_date(token, text[match.end():match.end() + 1])):
                 date_starts.append(position)
