@@ -1,5 +1,8 @@
 """A cache of extracted claims per document content, in SQLite, shared safely between runs.
 
+It also keeps what reconciling each part of an archive found (:mod:`reconcile.memo`), so
+that a re-run after one document changed reconciles only the part that holds it.
+
 A document whose text has not changed is never extracted again: its claims are stored under
 the SHA-256 of its text and the extractor's key (:data:`claims.EXTRACTOR_VERSION`, the claim
 fields and the configuration that changes extraction).  Claims are stored without their
@@ -30,7 +33,8 @@ from claims import EXTRACTOR_VERSION, Claim
 #: ``PRAGMA application_id`` of our cache files (ASCII "RcnC"): tells ours from any other SQLite file.
 APPLICATION_ID = 0x52636E43
 #: Bumped when the tables change; an older or newer file is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_TABLES = ("entries", "results")
 #: Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT = 60.0
 
@@ -107,6 +111,7 @@ class ClaimsCache:
         self._warn = warn or _warn_on_stderr
         self._batch = batch
         self._pending: list[tuple[str, bytes]] = []
+        self._pending_results: list[tuple[str, bytes]] = []
         self._conn: sqlite3.Connection | None = None
         self._rebuilt = False
         self.hits = 0
@@ -188,6 +193,8 @@ class ClaimsCache:
                     conn.execute("CREATE TABLE IF NOT EXISTS entries ("
                                  "content TEXT NOT NULL, extractor TEXT NOT NULL, claims BLOB NOT NULL, "
                                  "PRIMARY KEY (content, extractor)) WITHOUT ROWID")
+                    conn.execute("CREATE TABLE IF NOT EXISTS results ("
+                                 "key TEXT NOT NULL PRIMARY KEY, result BLOB NOT NULL) WITHOUT ROWID")
                     conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("COMMIT")
@@ -209,7 +216,7 @@ class ClaimsCache:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:
             return f"is a claims cache of another version ({version}, expected {SCHEMA_VERSION})"
-        if tables != ["entries"]:
+        if sorted(tables) != list(_TABLES):
             return "is a damaged claims cache (unexpected tables)"
         return None
 
@@ -238,6 +245,7 @@ class ClaimsCache:
     def _disable(self, exc: sqlite3.Error) -> None:
         """Stop using a file that failed mid-run; a damaged one is replaced by an empty cache."""
         self._pending.clear()
+        self._pending_results.clear()
         self._close_connection()
         if _is_corruption(exc) and not self._rebuilt:
             self._rebuilt = True
@@ -291,9 +299,25 @@ class ClaimsCache:
         if len(self._pending) >= self._batch:
             self.flush()
 
+    def get_result(self, key: str) -> bytes | None:
+        """A stored reconciliation result (:mod:`reconcile.memo`), or None."""
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute("SELECT result FROM results WHERE key=?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._disable(exc)
+            return None
+        return None if row is None else bytes(row[0])
+
+    def put_result(self, key: str, payload: bytes) -> None:
+        """Store a reconciliation result (written at the next flush)."""
+        if self._conn is not None:
+            self._pending_results.append((key, payload))
+
     def flush(self) -> None:
         """Write the pending entries in one transaction."""
-        if self._conn is None or not self._pending:
+        if self._conn is None or not (self._pending or self._pending_results):
             return
         rows = [(sha, self.key, payload) for sha, payload in self._pending]
         try:
@@ -301,6 +325,8 @@ class ClaimsCache:
             try:
                 self._conn.executemany("INSERT OR REPLACE INTO entries (content, extractor, claims) VALUES (?, ?, ?)",
                                        rows)
+                self._conn.executemany("INSERT OR REPLACE INTO results (key, result) VALUES (?, ?)",
+                                       self._pending_results)
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")
@@ -309,6 +335,7 @@ class ClaimsCache:
             self._disable(exc)
             return
         self._pending.clear()
+        self._pending_results.clear()
 
     def close(self) -> None:
         """Flush and close the file."""

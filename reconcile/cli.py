@@ -102,6 +102,20 @@ def _extractor(extraction: ExtractionOptions):
     return make_extractor(extraction, warn=lambda message: click.echo(f"Warning: {message}", err=True))
 
 
+def _report(result, *, config: Config, extraction: ExtractionOptions, reviews=None):
+    """:func:`reconcile.pipeline.build_report`, remembering each part's result in the cache
+    (unless ``--no-cache``): a re-run reconciles only the parts whose documents changed."""
+    from .cache import ClaimsCache, extractor_key
+    from .pipeline import build_report
+
+    key = extractor_key(model=extraction.model or config.model)
+    if not extraction.cache:
+        return build_report(result, config=config, reviews=reviews, extractor=key)
+    # The claims cache has already said what is wrong with the file, if anything: quiet here.
+    with ClaimsCache(config.cache, key=key, warn=lambda message: None) as store:
+        return build_report(result, config=config, reviews=reviews, store=store, extractor=key)
+
+
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="claim-reconcile")
 def cli() -> None:
@@ -243,7 +257,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str
 
     from reports import render
 
-    from .pipeline import build_report, scan
+    from .pipeline import scan
 
     config = _load_config(config_path)
     if min_confidence is not None:
@@ -253,7 +267,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str
     result = scan(paths, config=config, extractor=_extractor(extraction))
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    report = build_report(result, config=config, reviews=reviews)
+    report = _report(result, config=config, extraction=extraction, reviews=reviews)
     _write(render(report, fmt, color=_use_color(output), fail_on=fail_on), output)
     sys.exit(1 if report.gate_failures(fail_on) else 0)
 
@@ -284,12 +298,12 @@ def _all_flags(paths: tuple[str, ...], config: Config, extraction: ExtractionOpt
     """
     from dataclasses import replace
 
-    from .pipeline import build_report, scan
+    from .pipeline import scan
 
     result = scan(paths, config=config, extractor=_extractor(extraction))
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    return build_report(result, config=replace(config, min_confidence=0.0)).discrepancies
+    return _report(result, config=replace(config, min_confidence=0.0), extraction=extraction).discrepancies
 
 
 def _about(fact: str, values) -> str:
@@ -518,7 +532,7 @@ def review(paths: tuple[str, ...], by: str | None, review_all: bool, min_confide
     from rich.console import Console
 
     from .decisions import current_user, new_decision, record_decision
-    from .pipeline import build_report, scan
+    from .pipeline import scan
     from .review import Terminal, run_review
 
     config = _load_config(config_path)
@@ -530,7 +544,7 @@ def review(paths: tuple[str, ...], by: str | None, review_all: bool, min_confide
     result = scan(paths, config=config, extractor=_extractor(extraction))
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    report = build_report(result, config=config, reviews=reviews)
+    report = _report(result, config=config, extraction=extraction, reviews=reviews)
     queue = [d for d in report.discrepancies if review_all or report.review_of(d).state == "unreviewed"]
     if not report.discrepancies:
         click.echo(f"No discrepancies in {' '.join(paths)}: nothing to review.")

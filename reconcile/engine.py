@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from claims import Claim
 
-from . import values
+from . import memo, values
 from .anniversaries import AnniversaryFinding, anniversary_findings
 from .arithmetic import SumFinding, sum_findings
 from .config import Config
@@ -50,6 +50,7 @@ from .features import (
     shared_words,
     vetoed,
 )
+from .memo import ResultStore
 from .model import Discrepancy, Fact
 from .origins import OriginClaim, origin_pairs
 from .text import Idf
@@ -428,7 +429,8 @@ def _possible_update(sides: list[list[Claim]], ctx_of: dict[str, ClaimContext]) 
 
 
 def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: Scorer | None = None,
-              threshold: float | None = None) -> Reconciliation:
+              threshold: float | None = None, store: ResultStore | None = None,
+              doc_keys: Mapping[str, str] | None = None, extractor: str = "") -> Reconciliation:
     """Group ``claims`` into facts and flag the facts whose values cannot all be true.
 
     Args:
@@ -436,6 +438,11 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         config: Aliases and the confidence floor (default: :class:`Config` defaults).
         scorer: Turns feature rows into P(same fact); default: the shipped pair model.
         threshold: Pairs at or above this probability bind (default: the model's own).
+        store: Where the result of each part is remembered (:mod:`reconcile.memo`); used
+            only with the shipped model and its threshold, and with ``doc_keys``.
+        doc_keys: Each document's content hash, which with ``extractor`` (the key of the
+            extractor that made the claims) identifies its claims.
+        extractor: See ``doc_keys``.
 
     Returns:
         The discrepancies (flags) and the agreeing facts, both sorted.  An archive of at
@@ -443,6 +450,8 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         by pair is reconciled subject by subject (:func:`subject_partitions`).
     """
     config = config or Config()
+    if scorer is not None or threshold is not None:
+        store = None  # a result is remembered for the shipped model only
     if scorer is None or threshold is None:
         from .pairmodel import load_default_model
 
@@ -452,12 +461,29 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     claims = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
     archive = len({c.doc for c in claims}) >= PARTITION_MIN_DOCUMENTS and _largest_block(claims) > ALL_PAIRS_BLOCK
     parts = subject_partitions(claims) if archive else [claims]
-    if len(parts) > 1:
-        found = [_reconcile_sorted(part, config, scorer, threshold) for part in parts]
-        return Reconciliation(
-            tuple(sorted((d for r in found for d in r.discrepancies), key=lambda d: (d.id, d.claims[0].id))),
-            tuple(sorted((f for r in found for f in r.facts), key=lambda f: (f.key, f.claims[0].id))))
-    return _reconcile_sorted(claims, config, scorer, threshold)
+    found = [_reconcile_part(part, config, scorer, threshold, store, doc_keys, extractor) for part in parts]
+    if len(found) == 1:
+        return found[0]
+    return Reconciliation(
+        tuple(sorted((d for r in found for d in r.discrepancies), key=lambda d: (d.id, d.claims[0].id))),
+        tuple(sorted((f for r in found for f in r.facts), key=lambda f: (f.key, f.claims[0].id))))
+
+
+def _reconcile_part(claims: Sequence[Claim], config: Config, scorer: Scorer, threshold: float,
+                    store: ResultStore | None, doc_keys: Mapping[str, str] | None, extractor: str) -> Reconciliation:
+    """:func:`_reconcile_sorted`, or what it gave last time for the same documents."""
+    key = None
+    if store is not None and doc_keys is not None:
+        key = memo.part_key({c.doc for c in claims}, doc_keys, config=config, extractor=extractor)
+    if key is not None:
+        payload = store.get_result(key)
+        remembered = memo.decode_result(payload, claims) if payload is not None else None
+        if remembered is not None:
+            return Reconciliation(tuple(remembered[0]), tuple(remembered[1]))
+    result = _reconcile_sorted(claims, config, scorer, threshold)
+    if key is not None:
+        store.put_result(key, memo.encode_result(result.discrepancies, result.facts))
+    return result
 
 
 def _largest_block(claims: Sequence[Claim]) -> int:

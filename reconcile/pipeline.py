@@ -11,6 +11,7 @@ from claims.documents import sha256_of
 
 from .config import Config
 from .engine import reconcile
+from .memo import ResultStore
 from .model import Discrepancy, DocumentInfo, Report, Review
 
 
@@ -83,9 +84,20 @@ def _with_dates(documents: Sequence[DocumentInfo], claims: Sequence[Claim]) -> t
 
 
 def build_report(result: Scan, *, config: Config,
-                 reviews: Callable[[Sequence[Discrepancy]], dict[str, Review]] | None = None) -> Report:
-    """Reconcile a scan's claims and attach review states."""
-    reconciliation = reconcile(result.claims, config=config)
+                 reviews: Callable[[Sequence[Discrepancy]], dict[str, Review]] | None = None,
+                 store: ResultStore | None = None, extractor: str = "") -> Report:
+    """Reconcile a scan's claims and attach review states.
+
+    Args:
+        result: The documents and claims of :func:`scan`.
+        config: The check's configuration.
+        reviews: Gives the review state of each discrepancy (from the decisions file).
+        store: Remembers each part's result (:mod:`reconcile.memo`): a re-run reconciles
+            only the parts whose documents changed.
+        extractor: The key of the extractor that made the claims (part of the memo's key).
+    """
+    reconciliation = reconcile(result.claims, config=config, store=store,
+                               doc_keys={d.id: d.sha256 for d in result.documents}, extractor=extractor)
     review_map = reviews(reconciliation.discrepancies) if reviews else {}
     return Report(
         documents=_with_dates(result.documents, result.claims),

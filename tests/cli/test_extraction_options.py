@@ -73,6 +73,19 @@ def test_check_reports_the_same_with_and_without_cache_and_jobs(project):
         assert (result.exit_code, result.stdout) == (cold.exit_code, cold.stdout)
 
 
+def test_a_check_after_an_edit_reports_what_a_check_without_cache_reports(project):
+    sentence = "The Kelmby Children's Hospital performed {} surgical operations in 2023, its annual report says.\n"
+    (project / "news" / "k1.txt").write_text(sentence.format("2,565"), encoding="utf-8")
+    (project / "news" / "k2.txt").write_text(sentence.format("5,265"), encoding="utf-8")
+    first = run("check", "news", "--format", "json")  # results remembered in the cache
+    assert first.exit_code == 1 and '"5,265"' in first.stdout
+    (project / "news" / "k2.txt").write_text(sentence.format("2,565"), encoding="utf-8")
+    warm = run("check", "news", "--format", "json")
+    cold = run("check", "news", "--format", "json", "--no-cache")
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, "")
+    assert '"5,265"' not in warm.stdout
+
+
 def test_scheduler_without_the_dask_engine_is_a_usage_error(project):
     result = run("check", "news", "--scheduler", "tcp://127.0.0.1:8786")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "Error: --scheduler needs --engine dask\n")

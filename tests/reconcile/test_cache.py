@@ -95,7 +95,7 @@ def test_a_cache_of_another_schema_version_is_rebuilt(tmp_path, warnings):
         conn.execute("PRAGMA user_version=99")
     with open_cache(path, warnings) as cache:
         assert cache.get(SHA, doc="a.txt") is None
-    assert warnings == [f"{path}: is a claims cache of another version (99, expected 1); "
+    assert warnings == [f"{path}: is a claims cache of another version (99, expected 2); "
                         "ignoring it and building a new claims cache"]
 
 

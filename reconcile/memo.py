@@ -1,0 +1,99 @@
+"""Remember what reconciling a set of documents found, so that an unchanged set is not redone.
+
+An archive is reconciled subject by subject (:func:`reconcile.engine.subject_partitions`);
+each part depends only on its documents' texts, the configuration and the code.  Its
+result is stored under a key made of exactly these: the id and content hash of each
+document of the part, the extractor's key, the configuration that changes reconciliation
+(aliases, confidence floor), and a hash of the reconciliation code and of the shipped pair
+model.  After one document of a 10,000-document archive changes, only the part that holds
+it is reconciled again.
+
+A stored result names its claims by id; it is used only when every id is among the part's
+claims (otherwise it is recomputed), so a bad entry can cost time, never a wrong report.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import zlib
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Protocol
+
+from claims import Claim
+
+from .config import Config
+from .model import Discrepancy, Fact
+
+#: The files whose code decides what reconciling finds (with the pair model's data).
+_CODE_FILES = ("anniversaries.py", "arithmetic.py", "config.py", "engine.py", "features.py", "memo.py",
+               "model.py", "origins.py", "pairmodel.py", "text.py", "values.py")
+
+
+class ResultStore(Protocol):
+    """Where results are kept (:class:`reconcile.cache.ClaimsCache` is one)."""
+
+    def get_result(self, key: str) -> bytes | None: ...
+
+    def put_result(self, key: str, payload: bytes) -> None: ...
+
+
+@functools.lru_cache(maxsize=1)
+def code_key() -> str:
+    """A hash of the reconciliation code and the shipped pair model: any change to either
+    makes every stored result stale."""
+    digest = hashlib.sha256()
+    package = resources.files("reconcile")
+    for name in _CODE_FILES:
+        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes() + b"\0")
+    for entry in sorted(package.joinpath("data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def part_key(docs: Sequence[str], doc_keys: Mapping[str, str], *, config: Config, extractor: str) -> str | None:
+    """The key of one part's result, or None when a document's content key is unknown."""
+    try:
+        documents = [[doc, doc_keys[doc]] for doc in sorted(docs)]
+    except KeyError:
+        return None
+    identity = {
+        "code": code_key(),
+        "extractor": extractor,
+        "aliases": sorted([name, sorted(others)] for name, others in config.aliases.items()),
+        "min_confidence": config.min_confidence,
+        "documents": documents,
+    }
+    return hashlib.sha256(json.dumps(identity, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def encode_result(discrepancies: Sequence[Discrepancy], facts: Sequence[Fact]) -> bytes:
+    """A part's result, its claims named by id."""
+    data = {
+        "discrepancies": [[d.id, d.fact, d.fact_key, d.klass, [c.id for c in d.claims], list(d.values),
+                           [list(side) for side in d.sides], d.explanation, d.confidence] for d in discrepancies],
+        "facts": [[f.key, f.label, f.klass, [c.id for c in f.claims], list(f.values), f.explanation, f.confidence]
+                  for f in facts],
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def decode_result(payload: bytes, claims: Sequence[Claim]) -> tuple[list[Discrepancy], list[Fact]] | None:
+    """The result of :func:`encode_result`, with the part's claims put back; None when the
+    payload is unreadable or names a claim the part does not hold."""
+    by_id = {claim.id: claim for claim in claims}
+    try:
+        data = json.loads(zlib.decompress(payload).decode("utf-8"))
+        discrepancies = [
+            Discrepancy(id_, fact, fact_key, klass, tuple(by_id[i] for i in ids), tuple(values_),
+                        tuple(tuple(side) for side in sides), explanation, confidence)
+            for id_, fact, fact_key, klass, ids, values_, sides, explanation, confidence in data["discrepancies"]]
+        facts = [
+            Fact(key, label, klass, tuple(by_id[i] for i in ids), tuple(values_), explanation, confidence)
+            for key, label, klass, ids, values_, explanation, confidence in data["facts"]]
+    except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return None
+    return discrepancies, facts
