@@ -29,6 +29,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from claims import EXTRACTOR_VERSION, Claim
+from claims.model import claim_from_fields
 
 #: ``PRAGMA application_id`` of our cache files (ASCII "RcnC"): tells ours from any other SQLite file.
 APPLICATION_ID = 0x52636E43
@@ -86,7 +87,7 @@ def decode_claims(payload: bytes, *, doc: str) -> list[Claim]:
         for i in _SHARED_TEXT:
             if isinstance(row[i], str):
                 row[i] = shared.setdefault(row[i], row[i])
-        claims.append(Claim(doc, *row))
+        claims.append(claim_from_fields(doc, *row))
     return claims
 
 

@@ -61,6 +61,11 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.flush()
         return
     path = Path(output)
+    if path.exists() and not path.is_file():
+        # /dev/null, a named pipe, /dev/stdout: write into it; a rename would replace it
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         tmp.write_text(text, encoding="utf-8", newline="")
@@ -74,9 +79,11 @@ def extraction_options(func: Callable) -> Callable:
     """Add --jobs, --no-cache, --engine, --scheduler and --model; the command gets them as ``extraction``."""
 
     @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-                  help="Extract with this many processes (default: one per core).")
+                  help="Extract (and reconcile an archive's subjects) with this many processes "
+                       "(default: one per core).")
     @click.option("--no-cache", is_flag=True,
-                  help="Extract every document again; neither read nor write the claims cache.")
+                  help="Extract every document again; neither read nor write the claims cache "
+                       "(nor the results it remembers).")
     @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
                   help="Run extraction in local processes or on a Dask cluster.")
     @click.option("--scheduler", metavar="ADDRESS",
@@ -104,16 +111,19 @@ def _extractor(extraction: ExtractionOptions):
 
 def _report(result, *, config: Config, extraction: ExtractionOptions, reviews=None):
     """:func:`reconcile.pipeline.build_report`, remembering each part's result in the cache
-    (unless ``--no-cache``): a re-run reconciles only the parts whose documents changed."""
+    (unless ``--no-cache``): a re-run reconciles only the parts whose documents changed;
+    the parts of an archive are reconciled by ``--jobs`` processes."""
     from .cache import ClaimsCache, extractor_key
+    from .parallel import default_jobs
     from .pipeline import build_report
 
     key = extractor_key(model=extraction.model or config.model)
+    jobs = extraction.jobs or default_jobs()
     if not extraction.cache:
-        return build_report(result, config=config, reviews=reviews, extractor=key)
+        return build_report(result, config=config, reviews=reviews, extractor=key, jobs=jobs)
     # The claims cache has already said what is wrong with the file, if anything: quiet here.
     with ClaimsCache(config.cache, key=key, warn=lambda message: None) as store:
-        return build_report(result, config=config, reviews=reviews, store=store, extractor=key)
+        return build_report(result, config=config, reviews=reviews, store=store, extractor=key, jobs=jobs)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)

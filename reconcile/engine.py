@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import math
+import multiprocessing
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -430,7 +433,7 @@ def _possible_update(sides: list[list[Claim]], ctx_of: dict[str, ClaimContext]) 
 
 def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: Scorer | None = None,
               threshold: float | None = None, store: ResultStore | None = None,
-              doc_keys: Mapping[str, str] | None = None, extractor: str = "") -> Reconciliation:
+              doc_keys: Mapping[str, str] | None = None, extractor: str = "", jobs: int = 1) -> Reconciliation:
     """Group ``claims`` into facts and flag the facts whose values cannot all be true.
 
     Args:
@@ -443,6 +446,8 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         doc_keys: Each document's content hash, which with ``extractor`` (the key of the
             extractor that made the claims) identifies its claims.
         extractor: See ``doc_keys``.
+        jobs: Worker processes for the parts of an archive (with the shipped model, where
+            processes can be forked); the result is the same with any number.
 
     Returns:
         The discrepancies (flags) and the agreeing facts, both sorted.  An archive of at
@@ -450,7 +455,8 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         by pair is reconciled subject by subject (:func:`subject_partitions`).
     """
     config = config or Config()
-    if scorer is not None or threshold is not None:
+    shipped = scorer is None and threshold is None
+    if not shipped:
         store = None  # a result is remembered for the shipped model only
     if scorer is None or threshold is None:
         from .pairmodel import load_default_model
@@ -461,7 +467,29 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     claims = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
     archive = len({c.doc for c in claims}) >= PARTITION_MIN_DOCUMENTS and _largest_block(claims) > ALL_PAIRS_BLOCK
     parts = subject_partitions(claims) if archive else [claims]
-    found = [_reconcile_part(part, config, scorer, threshold, store, doc_keys, extractor) for part in parts]
+    found: list[Reconciliation | None] = [None] * len(parts)
+    keys: list[str | None] = [None] * len(parts)
+    if store is not None and doc_keys is not None:
+        for k, part in enumerate(parts):
+            keys[k] = memo.part_key({c.doc for c in part}, doc_keys, config=config, extractor=extractor)
+            payload = store.get_result(keys[k]) if keys[k] is not None else None
+            remembered = memo.decode_result(payload, part) if payload is not None else None
+            if remembered is not None:
+                found[k] = Reconciliation(tuple(remembered[0]), tuple(remembered[1]))
+    todo = [k for k in range(len(parts)) if found[k] is None]
+    if shipped and jobs > 1 and len(todo) > 1 and sum(len(parts[k]) for k in todo) >= PARALLEL_MIN_CLAIMS \
+            and _can_fork():
+        for k, payload in zip(todo, _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)):
+            decoded = memo.decode_result(payload, parts[k])
+            assert decoded is not None, "a worker's result names only the claims of its part"
+            found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))
+            if store is not None and keys[k] is not None:
+                store.put_result(keys[k], payload)
+    for k in todo:
+        if found[k] is None:
+            found[k] = result = _reconcile_sorted(parts[k], config, scorer, threshold)
+            if store is not None and keys[k] is not None:
+                store.put_result(keys[k], memo.encode_result(result.discrepancies, result.facts))
     if len(found) == 1:
         return found[0]
     return Reconciliation(
@@ -469,21 +497,40 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         tuple(sorted((f for r in found for f in r.facts), key=lambda f: (f.key, f.claims[0].id))))
 
 
-def _reconcile_part(claims: Sequence[Claim], config: Config, scorer: Scorer, threshold: float,
-                    store: ResultStore | None, doc_keys: Mapping[str, str] | None, extractor: str) -> Reconciliation:
-    """:func:`_reconcile_sorted`, or what it gave last time for the same documents."""
-    key = None
-    if store is not None and doc_keys is not None:
-        key = memo.part_key({c.doc for c in claims}, doc_keys, config=config, extractor=extractor)
-    if key is not None:
-        payload = store.get_result(key)
-        remembered = memo.decode_result(payload, claims) if payload is not None else None
-        if remembered is not None:
-            return Reconciliation(tuple(remembered[0]), tuple(remembered[1]))
-    result = _reconcile_sorted(claims, config, scorer, threshold)
-    if key is not None:
-        store.put_result(key, memo.encode_result(result.discrepancies, result.facts))
-    return result
+#: The parts of an archive are reconciled in worker processes only when they hold at
+#: least this many claims between them (below it, starting the processes costs more).
+PARALLEL_MIN_CLAIMS = 20_000
+# What forked workers reconcile: (parts, config, threshold), set just before the fork, so
+# that the claims reach the workers in the memory they inherit instead of through pipes.
+_FORKED: tuple[list[list[Claim]], Config, float] | None = None
+
+
+def _can_fork() -> bool:
+    """fork only (the parts are inherited, never sent), and only with no other thread alive."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _reconcile_forked_parts(parts: list[list[Claim]], config: Config, threshold: float, jobs: int) -> list[bytes]:
+    """Each part's result (as :func:`memo.encode_result` payloads), from forked workers."""
+    global _FORKED
+    _FORKED = (parts, config, threshold)
+    try:
+        # the largest parts first, so that no worker is left with a large one at the end
+        order = sorted(range(len(parts)), key=lambda k: -len(parts[k]))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            payloads = dict(zip(order, pool.map(_reconcile_forked, order, chunksize=1)))
+    finally:
+        _FORKED = None
+    return [payloads[k] for k in range(len(parts))]
+
+
+def _reconcile_forked(index: int) -> bytes:
+    from .pairmodel import load_default_model
+
+    assert _FORKED is not None
+    parts, config, threshold = _FORKED
+    result = _reconcile_sorted(parts[index], config, load_default_model().predict_proba, threshold)
+    return memo.encode_result(result.discrepancies, result.facts)
 
 
 def _largest_block(claims: Sequence[Claim]) -> int:

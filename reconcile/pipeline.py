@@ -85,7 +85,7 @@ def _with_dates(documents: Sequence[DocumentInfo], claims: Sequence[Claim]) -> t
 
 def build_report(result: Scan, *, config: Config,
                  reviews: Callable[[Sequence[Discrepancy]], dict[str, Review]] | None = None,
-                 store: ResultStore | None = None, extractor: str = "") -> Report:
+                 store: ResultStore | None = None, extractor: str = "", jobs: int = 1) -> Report:
     """Reconcile a scan's claims and attach review states.
 
     Args:
@@ -95,9 +95,11 @@ def build_report(result: Scan, *, config: Config,
         store: Remembers each part's result (:mod:`reconcile.memo`): a re-run reconciles
             only the parts whose documents changed.
         extractor: The key of the extractor that made the claims (part of the memo's key).
+        jobs: Worker processes for the parts of an archive (same result with any number).
     """
     reconciliation = reconcile(result.claims, config=config, store=store,
-                               doc_keys={d.id: d.sha256 for d in result.documents}, extractor=extractor)
+                               doc_keys={d.id: d.sha256 for d in result.documents}, extractor=extractor,
+                               jobs=jobs)
     review_map = reviews(reconciliation.discrepancies) if reviews else {}
     return Report(
         documents=_with_dates(result.documents, result.claims),

@@ -106,6 +106,23 @@ def test_reports_are_byte_identical_across_runs(work, fmt):
     assert first.stdout == ""  # -o: the report went to the file
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_output_into_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(work):
+    # what -o /dev/null must do too: write into the file, never rename another over it
+    import threading
+
+    pipe = work / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run("check", "news", "--format", "json", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert result.exit_code == 1
+    assert json.loads(received[0])["summary"]["discrepancies"] == 1
+    assert pipe.is_fifo() and not list(work.glob(".report.pipe.tmp*"))
+
+
 def test_report_is_an_alias_of_check(work):
     assert run("report", "news", "--format", "json").stdout == run("check", "news", "--format", "json").stdout
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +138,29 @@ def test_the_claims_cache_keeps_results_across_runs(tmp_path, archive):
             engine._reconcile_sorted = original
         assert calls == []
     assert warnings == []
+
+
+def test_parts_reconciled_by_worker_processes_give_the_same_result():
+    # In a fresh interpreter: workers are forked only where no other thread is alive, and a
+    # test session (servers, pools of other tests) may hold some.
+    script = textwrap.dedent("""
+        import sys
+        sys.path.insert(0, %r)
+        from test_memo import DOCS, DictStore, corpus
+        from reconcile import engine
+        from reconcile.engine import reconcile
+        engine.PARTITION_MIN_DOCUMENTS, engine.ALL_PAIRS_BLOCK, engine.PARALLEL_MIN_CLAIMS = 2, 1, 0
+        forked = []
+        original = engine._reconcile_forked_parts
+        engine._reconcile_forked_parts = lambda *args: forked.append(1) or original(*args)
+        claims, keys = corpus(DOCS)
+        store = DictStore()
+        parallel = reconcile(claims, jobs=2, store=store, doc_keys=keys, extractor="x")
+        assert forked == [1] and len(store.results) == 2, (forked, store.results)
+        assert parallel == reconcile(claims, jobs=1) and parallel.discrepancies
+        assert reconcile(claims, jobs=2, store=store, doc_keys=keys, extractor="x") == parallel
+        assert forked == [1]  # nothing left to reconcile: no workers
+        print("same")
+    """) % str(Path(__file__).resolve().parent)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert (result.returncode, result.stdout, result.stderr[-2000:]) == (0, "same\n", "")
