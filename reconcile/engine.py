@@ -701,6 +701,8 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
         strong[j].append((i, p))
     _attach_third_values(uf, edge_p, pairs, probabilities, contexts, threshold)
     groups = [_without_hangers_on(members, contexts, strong) for members in uf.groups()]
+    facts = agreeing_facts(contexts, idf)
+    groups = _joined_by_restatements(groups, contexts, facts)
     # one fact, one flag: groups of one block with the same set of side values are merged
     # (compared in base units: "48,600 ha vs 46,800 ha" and "486 km² vs 468 km²" are one flag)
     merged: dict[tuple, list[int]] = {}
@@ -750,7 +752,41 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
     discrepancies = with_anniversaries(discrepancies, claims)
     discrepancies += [_sum_discrepancy(finding) for finding in sum_findings(claims)]
     discrepancies.sort(key=lambda d: d.id)
-    return Reconciliation(tuple(discrepancies), tuple(agreeing_facts(contexts, idf)))
+    return Reconciliation(tuple(discrepancies), tuple(facts))
+
+
+def _joined_by_restatements(groups: list[list[int]], contexts: Sequence[ClaimContext | None],
+                            facts: Sequence[Fact]) -> list[list[int]]:
+    """Join two flagged groups of one block that share a value restated alike in both.
+
+    "459 grassroots projects" against "470" in one group, and "480 grassroots projects"
+    against another "470" in a second: the two 470s are one restatement (an agreeing fact:
+    same block, same measured noun, the same words around them), so the three values are
+    one fact and one flag, not two flags that each miss a value.
+    """
+    if len(groups) < 2 or not facts:
+        return groups
+    fact_of: dict[str, int] = {claim.id: k for k, fact in enumerate(facts) for claim in fact.claims}
+    joined = _UnionFind()
+    first_group_of_fact: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        joined.find(g)
+        if len({values.canonical_value(contexts[i].claim) for i in members}) < 2:
+            continue  # not a flag
+        for i in members:
+            fact = fact_of.get(contexts[i].claim.id)
+            if fact is None:
+                continue
+            if fact in first_group_of_fact:
+                joined.union(first_group_of_fact[fact], g)
+            else:
+                first_group_of_fact[fact] = g
+    if len(first_group_of_fact) == 0:
+        return groups
+    result: dict[int, list[int]] = defaultdict(list)
+    for g, members in enumerate(groups):
+        result[joined.find(g)].extend(members)
+    return [sorted(members) for members in result.values()]
 
 
 #: The confidence of a discrepancy raised by an anniversary alone (a rule, not the model).

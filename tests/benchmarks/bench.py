@@ -7,7 +7,9 @@ Usage:
 
 For each size N it generates N documents (``generate.py``, seed 7), then times, each in a
 fresh process: ``reconcile extract`` cold (empty claims cache) and warm; ``reconcile check
---format json`` warm, warm after one document changed, and cold (empty cache; above
+--format json`` warm (claims cached, no reconciliation result remembered yet), warm after
+one document changed (the result of every part but the changed document's remembered: see
+``reconcile/memo.py``), and cold (empty cache; above
 ``--cold-limit`` documents it is not run again but taken as extraction cold + check warm -
 extraction warm, marked ``≈``).  A check still running after ``--timeout`` seconds is
 stopped and shown as ``> T``.  One table row per size: documents, words, claims, the wall

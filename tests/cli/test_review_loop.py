@@ -126,14 +126,10 @@ def test_the_full_loop_on_a_copy_of_a_fixture_corpus(tmp_path, monkeypatch):
 @pytest.mark.parametrize("new_text", [
     "Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan worth "
     "over 38 million dollars.\n",
-    # said bare, with no amount beside it: should join the flagged fact on weaker evidence than a
-    # new flag needs (reconcile.engine._attach_third_values)
-    pytest.param(
-        "Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan.\n",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "known gap: the pair model of 2026-11-24 scores the bare 480 at 0.83 against 459, under the "
-            "0.9 a claim needs to join a flagged fact, so it is flagged with the repeated 470 as a fact "
-            "of its own (the gate still fails on it: one unreviewed flag)"))),
+    # said bare, with no amount beside it: the pair model scores the 480 at 0.83 against 459,
+    # under what a new value needs to join a flagged fact; it binds a repeated 470 instead,
+    # and that 470 restates the flagged one (reconcile.engine._joined_by_restatements)
+    "Over the years, the Japanese embassy has supported 480 grassroots projects in Tajikistan.\n",
 ], ids=["with-its-amount", "bare"])
 def test_the_full_loop_on_a_copy_of_the_seeds(tmp_path, monkeypatch, new_text):
     """The loop on the seeds: both flags decided (1992 vs 1993, 459 vs 470), then the grassroots
