@@ -15,7 +15,9 @@ runs over the same inputs give byte-identical files.
 
 from __future__ import annotations
 
+import functools
 import json
+from json.encoder import encode_basestring
 
 from claims import Claim
 from reconcile.model import SCHEMA, Decision, Discrepancy, Fact, Report, Review
@@ -126,7 +128,70 @@ def report_to_dict(report: Report) -> dict:
 
 def render_json(report: Report) -> str:
     """The report as pretty-printed JSON with a trailing newline."""
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return pretty_json(report_to_dict(report)) + "\n"
+
+
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+_STR_ONLY = frozenset({str})
+
+
+@functools.lru_cache(maxsize=64)
+def _flat_encoder(indent: int, level: int) -> json.JSONEncoder:
+    """An encoder whose item separator is the line break and indentation of ``level + 1``."""
+    return json.JSONEncoder(ensure_ascii=False, separators=(",\n" + " " * (indent * (level + 1)), ": "))
+
+
+def _flat_dicts(items: list | tuple, indent: int, level: int) -> str:
+    """A list of non-empty dicts of scalars (the report's claims), in one call of the C encoder.
+
+    Encoded with the separator of the dicts' own items, the text differs from the indented
+    one only where a dict begins or ends: a ``}`` followed by a comma and a line break is
+    always the end of one (a JSON string holds no raw line break, and no scalar ends in
+    ``}``), so those places are put right by replacing text.
+    """
+    item_indent = "\n" + " " * (indent * (level + 1))
+    member_indent = "\n" + " " * (indent * (level + 2))
+    text = _flat_encoder(indent, level + 1).encode(items)  # '[{"a": 1,<member_indent>"b": 2},<member_indent>{...}]'
+    text = text.replace("}," + member_indent + "{", item_indent + "}," + item_indent + "{" + member_indent)
+    return ("[" + item_indent + "{" + member_indent + text[2:-2] + item_indent + "}"
+            + "\n" + " " * (indent * level) + "]")
+
+
+def pretty_json(data: object, *, indent: int = 2, _level: int = 0) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=indent)``, the same text, faster.
+
+    With ``indent``, Python's ``json`` encodes in pure Python: on an archive most of a warm
+    check went to writing its report (8 s of 20 at 10,000 documents).  Here a dict or list
+    whose members are all plain scalars (a claim, a list of ids) is encoded by the C
+    encoder with the line break and indentation as its item separator (a JSON string never
+    holds a raw line break), and only the nesting above them is walked in Python.
+    """
+    inner = "\n" + " " * (indent * (_level + 1))
+    outer = "\n" + " " * (indent * _level)
+    kind = type(data)
+    if kind is dict:
+        if not data:
+            return "{}"
+        if not _STR_ONLY.issuperset(map(type, data)):  # json's own key rules (None -> "null")
+            return json.dumps(data, ensure_ascii=False, indent=indent).replace("\n", outer)
+        if _SCALAR_TYPES.issuperset(map(type, data.values())):
+            flat = _flat_encoder(indent, _level).encode(data)
+            return "{" + inner + flat[1:-1] + outer + "}"
+        return "{" + inner + ("," + inner).join(
+            encode_basestring(key) + ": " + pretty_json(value, indent=indent, _level=_level + 1)
+            for key, value in data.items()) + outer + "}"
+    if kind is list or kind is tuple:
+        if not data:
+            return "[]"
+        if _SCALAR_TYPES.issuperset(map(type, data)):
+            flat = _flat_encoder(indent, _level).encode(data)
+            return "[" + inner + flat[1:-1] + outer + "]"
+        if all(type(item) is dict and item and _STR_ONLY.issuperset(map(type, item))
+               and _SCALAR_TYPES.issuperset(map(type, item.values())) for item in data):
+            return _flat_dicts(data, indent, _level)
+        return "[" + inner + ("," + inner).join(
+            pretty_json(value, indent=indent, _level=_level + 1) for value in data) + outer + "]"
+    return json.dumps(data, ensure_ascii=False, indent=indent).replace("\n", outer)
 
 
 def render_json_format(report: Report, **_options) -> str:
