@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sys
 import zlib
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -42,9 +43,13 @@ class ResultStore(Protocol):
 
 @functools.lru_cache(maxsize=1)
 def code_key() -> str:
-    """A hash of the reconciliation code and the shipped pair model: any change to either
-    makes every stored result stale."""
+    """A hash of the reconciliation code, the shipped pair model and the versions of Python
+    and of the libraries that score pairs: any change to one makes every stored result stale."""
+    import numpy
+    import rapidfuzz
+
     digest = hashlib.sha256()
+    digest.update(f"python={sys.version}|numpy={numpy.__version__}|rapidfuzz={rapidfuzz.__version__}\0".encode())
     package = resources.files("reconcile")
     for name in _CODE_FILES:
         digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes() + b"\0")
