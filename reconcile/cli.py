@@ -56,13 +56,15 @@ def _load_config(config_path: str | None) -> Config:
 
 def _write(text: str, output: str | None) -> None:
     """Write ``text`` to ``output`` (atomically) or stdout."""
-    if output in (None, "-"):
+    if output in (None, "-", "/dev/stdout", "/dev/fd/1"):
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     path = Path(output)
-    if path.exists() and not path.is_file():
-        # /dev/null, a named pipe, /dev/stdout: write into it; a rename would replace it
+    if path.is_symlink():
+        path = path.resolve()  # the file it points to is the one to replace, not the link
+    if path.exists() and not path.is_file() or str(path).startswith(("/dev/", "/proc/")):
+        # /dev/null, a named pipe, a terminal: write into it; a rename would replace it
         with open(path, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         return

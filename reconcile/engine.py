@@ -26,10 +26,12 @@ from __future__ import annotations
 import hashlib
 import math
 import multiprocessing
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -479,7 +481,11 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     todo = [k for k in range(len(parts)) if found[k] is None]
     if shipped and jobs > 1 and len(todo) > 1 and sum(len(parts[k]) for k in todo) >= PARALLEL_MIN_CLAIMS \
             and _can_fork():
-        for k, payload in zip(todo, _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)):
+        try:
+            payloads = _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)
+        except BrokenProcessPool:  # a worker died (out of memory, killed): the parts are redone here
+            payloads = []
+        for k, payload in zip(todo, payloads):
             decoded = memo.decode_result(payload, parts[k])
             assert decoded is not None, "a worker's result names only the claims of its part"
             found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))
@@ -506,8 +512,10 @@ _FORKED: tuple[list[list[Claim]], Config, float] | None = None
 
 
 def _can_fork() -> bool:
-    """fork only (the parts are inherited, never sent), and only with no other thread alive."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    """fork only (the parts are inherited, never sent), only on Linux (on macOS system
+    libraries are not fork-safe), and only with no other thread alive."""
+    return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
 
 
 def _reconcile_forked_parts(parts: list[list[Claim]], config: Config, threshold: float, jobs: int) -> list[bytes]:

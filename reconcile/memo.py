@@ -28,9 +28,11 @@ from claims import Claim
 from .config import Config
 from .model import Discrepancy, Fact
 
-#: The files whose code decides what reconciling finds (with the pair model's data).
+#: The files whose code decides what reconciling finds (with the pair model's data), and the
+#: modules of ``claims`` it reads units, date patterns and records from.
 _CODE_FILES = ("anniversaries.py", "arithmetic.py", "config.py", "engine.py", "features.py", "memo.py",
                "model.py", "origins.py", "pairmodel.py", "text.py", "values.py")
+_CLAIMS_FILES = ("dates.py", "lexicon.py", "model.py", "numbers.py")
 
 
 class ResultStore(Protocol):
@@ -53,6 +55,8 @@ def code_key() -> str:
     package = resources.files("reconcile")
     for name in _CODE_FILES:
         digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes() + b"\0")
+    for name in _CLAIMS_FILES:
+        digest.update(b"claims/" + name.encode() + b"\0" + resources.files("claims").joinpath(name).read_bytes() + b"\0")
     for entry in sorted(package.joinpath("data").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
@@ -68,7 +72,8 @@ def part_key(docs: Sequence[str], doc_keys: Mapping[str, str], *, config: Config
     identity = {
         "code": code_key(),
         "extractor": extractor,
-        "aliases": sorted([name, sorted(others)] for name, others in config.aliases.items()),
+        # in the configuration's order: aliases of one length are applied in that order
+        "aliases": [[name, list(others)] for name, others in config.aliases.items()],
         "min_confidence": config.min_confidence,
         "documents": documents,
     }

@@ -123,6 +123,21 @@ def test_output_into_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(work):
     assert pipe.is_fifo() and not list(work.glob(".report.pipe.tmp*"))
 
 
+def test_output_through_a_symlink_replaces_the_file_it_points_to(work):
+    (work / "reports").mkdir()
+    (work / "reports" / "latest.json").write_text("old\n", encoding="utf-8")
+    (work / "latest.json").symlink_to(work / "reports" / "latest.json")
+    result = run("check", "news", "--format", "json", "-o", "latest.json")
+    assert result.exit_code == 1
+    assert (work / "latest.json").is_symlink()
+    assert json.loads((work / "reports" / "latest.json").read_text(encoding="utf-8"))["summary"]["discrepancies"] == 1
+
+
+def test_output_to_dev_stdout_is_standard_output(work):
+    result = run("check", "news", "--format", "json", "-o", "/dev/stdout")
+    assert result.exit_code == 1 and json.loads(result.stdout)["summary"]["discrepancies"] == 1
+
+
 def test_report_is_an_alias_of_check(work):
     assert run("report", "news", "--format", "json").stdout == run("check", "news", "--format", "json").stdout
 

@@ -164,3 +164,25 @@ def test_parts_reconciled_by_worker_processes_give_the_same_result():
     """) % str(Path(__file__).resolve().parent)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert (result.returncode, result.stdout, result.stderr[-2000:]) == (0, "same\n", "")
+
+
+def test_aliases_in_another_order_are_another_key():
+    # aliases of one length are applied in the configuration's order: the order is part of the key
+    first = Config(aliases={"Riverside Trust": ("Kent Harlow",), "Quentin Society": ("Harlow Club",)})
+    second = Config(aliases={"Quentin Society": ("Harlow Club",), "Riverside Trust": ("Kent Harlow",)})
+    keys = {"a.txt": "0" * 64}
+    assert (memo.part_key(["a.txt"], keys, config=first, extractor="x")
+            != memo.part_key(["a.txt"], keys, config=second, extractor="x"))
+
+
+def test_a_worker_that_dies_leaves_its_parts_to_this_process(archive, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    def die(*args):
+        raise BrokenProcessPool("a worker was killed")
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CLAIMS", 0)
+    monkeypatch.setattr(engine, "_can_fork", lambda: True)
+    monkeypatch.setattr(engine, "_reconcile_forked_parts", die)
+    claims, _keys = corpus(DOCS)
+    assert reconcile(claims, jobs=2) == reconcile(claims, jobs=1)
