@@ -7,7 +7,6 @@ import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import DocumentError
 
@@ -30,9 +29,9 @@ def read_text(path: str | os.PathLike) -> str:
     Raises:
         DocumentError: the file is missing, binary or not valid UTF-8.
     """
-    p = Path(path)
     try:
-        raw = p.read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read()
     except FileNotFoundError:
         raise DocumentError(str(path), "no such file or folder", "check the path") from None
     except IsADirectoryError:
@@ -58,36 +57,38 @@ def sha256_of(text: str) -> str:
 
 def find_documents(paths: Sequence[str | os.PathLike], *,
                    patterns: Sequence[str] = DEFAULT_PATTERNS,
-                   ignore: Sequence[str] = ()) -> list[tuple[str, Path]]:
+                   ignore: Sequence[str] = ()) -> list[tuple[str, str]]:
     """List the documents to scan: ``(document id, path)`` pairs, sorted by id.
 
     A file given directly is always scanned (its id is its name); a folder is walked for
     files matching ``patterns`` (by name), skipping hidden entries and ``ignore`` globs
-    (matched against the id).  Ids are relative to the folder given, with ``/``.
+    (matched against the id).  Ids are relative to the folder given, with ``/``; paths are
+    the folder given joined with the id (strings: an archive lists a million of them).
 
     Raises:
         DocumentError: a path does not exist.
     """
-    found: dict[str, Path] = {}
+    found: dict[str, str] = {}
     for raw in paths:
-        path = Path(raw)
-        if not path.exists():
+        path = os.path.normpath(os.fspath(raw))
+        if not os.path.exists(path):
             raise DocumentError(str(raw), "no such file or folder", "check the path")
-        if path.is_file():
-            found.setdefault(path.name, path)
+        if os.path.isfile(path):
+            found.setdefault(os.path.basename(path), path)
             continue
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            relative = os.path.relpath(root, path)
+            prefix = "" if relative == os.curdir else relative.replace(os.sep, "/") + "/"
             for name in sorted(files):
                 if name.startswith("."):
                     continue
                 if not any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
                     continue
-                full = Path(root) / name
-                doc_id = full.relative_to(path).as_posix()
+                doc_id = prefix + name
                 if any(fnmatch.fnmatch(doc_id, glob) for glob in ignore):
                     continue
-                found.setdefault(doc_id, full)
+                found.setdefault(doc_id, os.path.join(root, name))
     return sorted(found.items())
 
 

@@ -21,20 +21,23 @@ import hashlib
 import json
 import os
 import sqlite3
+import struct
 import sys
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 
 from claims import EXTRACTOR_VERSION, Claim
 from claims.model import claim_from_fields
 
+from .errors import ReconcileError
+
 #: ``PRAGMA application_id`` of our cache files (ASCII "RcnC"): tells ours from any other SQLite file.
 APPLICATION_ID = 0x52636E43
 #: Bumped when the tables change; an older or newer file is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _TABLES = ("entries", "results")
 #: Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT = 60.0
@@ -61,11 +64,31 @@ def extractor_key(*, model: str | None = None) -> str:
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+#: A claims payload begins with the number of claims and a CRC-32 of the rest (both
+#: unsigned 32-bit little-endian): a lookup knows how many claims a document has, and that
+#: its entry is whole, without decompressing it (:class:`CachedClaims` reads it on first use).
+_HEADER = struct.Struct("<II")
+
+
 def encode_claims(claims: Sequence[Claim]) -> bytes:
-    """Claims as a compressed JSON array of field rows, without the document id."""
+    """Claims as a header and a compressed JSON array of field rows, without the document id."""
     rows = [[getattr(claim, name) for name in _STORED_FIELDS] for claim in claims]
-    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), 1)
+    body = zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    return _HEADER.pack(len(rows), zlib.crc32(body)) + body
+
+
+def payload_count(payload: bytes) -> int:
+    """How many claims a payload of :func:`encode_claims` holds.
+
+    Raises:
+        ValueError: the payload is damaged (its checksum does not match).
+    """
+    if len(payload) < _HEADER.size:
+        raise ValueError("cache entry is too short")
+    count, checksum = _HEADER.unpack_from(payload)
+    if zlib.crc32(memoryview(payload)[_HEADER.size:]) != checksum:
+        raise ValueError("cache entry is damaged (checksum)")
+    return count
 
 
 def decode_claims(payload: bytes, *, doc: str) -> list[Claim]:
@@ -74,11 +97,13 @@ def decode_claims(payload: bytes, *, doc: str) -> list[Claim]:
     Raises:
         ValueError: the payload is not what :func:`encode_claims` writes.
     """
+    count = payload_count(payload)
     try:
-        rows = json.loads(zlib.decompress(payload).decode("utf-8"))
+        rows = json.loads(zlib.decompress(memoryview(payload)[_HEADER.size:]).decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
         raise ValueError(f"unreadable cache entry ({exc})") from None
-    if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(_STORED_FIELDS) for r in rows):
+    if not isinstance(rows, list) or len(rows) != count or not all(
+            isinstance(r, list) and len(r) == len(_STORED_FIELDS) for r in rows):
         raise ValueError("cache entry has the wrong shape")
     # Claims of one sentence share its text (and its context) in memory, as they do when extracted.
     shared: dict[str, str] = {}
@@ -89,6 +114,49 @@ def decode_claims(payload: bytes, *, doc: str) -> list[Claim]:
                 row[i] = shared.setdefault(row[i], row[i])
         claims.append(claim_from_fields(doc, *row))
     return claims
+
+
+class CacheEntryError(ReconcileError):
+    """A cache entry whose checksum matched could not be read (the file was written by
+    something else than this program): delete the cache folder and run again."""
+
+
+class CachedClaims(Sequence[Claim]):
+    """One document's claims, read from their cache entry on first use.
+
+    Its length is known from the entry's header; the claims themselves are decoded only
+    when one is asked for, so a check that remembers what an unchanged document gave
+    (:mod:`reconcile.memo`) never decodes them.
+    """
+
+    __slots__ = ("_payload", "_doc", "_count", "_claims", "_where")
+
+    def __init__(self, payload: bytes, *, doc: str, where: str = "the claims cache") -> None:
+        self._count = payload_count(payload)
+        self._payload: bytes | None = payload
+        self._doc = doc
+        self._where = where
+        self._claims: list[Claim] | None = None
+
+    def _read(self) -> list[Claim]:
+        if self._claims is None:
+            assert self._payload is not None
+            try:
+                self._claims = decode_claims(self._payload, doc=self._doc)
+            except ValueError as exc:
+                raise CacheEntryError(f"{self._where}: the entry of {self._doc} cannot be read ({exc}); "
+                                      "delete the cache (.reconcile/) and run again") from None
+            self._payload = None
+        return self._claims
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self._read())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._read()[index]
 
 
 class ClaimsCache:
@@ -266,6 +334,56 @@ class ClaimsCache:
 
     def get(self, sha256: str, *, doc: str) -> list[Claim] | None:
         """The cached claims of the text whose hash is ``sha256``, for document ``doc``; None on a miss."""
+        payload = self._lookup(sha256)
+        if payload is None:
+            return None
+        try:
+            claims = decode_claims(payload, doc=doc)
+        except (ValueError, TypeError):
+            self.misses += 1  # a damaged entry is re-extracted and overwritten
+            return None
+        self.hits += 1
+        return claims
+
+    def get_lazy(self, sha256: str, *, doc: str) -> CachedClaims | None:
+        """Like :meth:`get`, the claims decoded only when first read (:class:`CachedClaims`)."""
+        payload = self._lookup(sha256)
+        if payload is None:
+            return None
+        try:
+            claims = CachedClaims(payload, doc=doc, where=str(self.path))
+        except ValueError:
+            self.misses += 1  # a damaged entry is re-extracted and overwritten
+            return None
+        self.hits += 1
+        return claims
+
+    def get_lazy_many(self, documents: Sequence[tuple[str, str]]) -> dict[str, CachedClaims]:
+        """:meth:`get_lazy` of many ``(content hash, document id)`` at once: document id ->
+        its claims, for the documents found (in one query)."""
+        if self._conn is None or not documents:
+            self.misses += len(documents)
+            return {}
+        shas = sorted({sha for sha, _ in documents})
+        try:
+            rows = dict(self._conn.execute(
+                f"SELECT content, claims FROM entries WHERE extractor=? AND content IN ({','.join('?' * len(shas))})",
+                [self.key, *shas]))
+        except sqlite3.DatabaseError as exc:
+            self._disable(exc)
+            self.misses += len(documents)
+            return {}
+        found = {}
+        for sha, doc in documents:
+            try:
+                found[doc] = CachedClaims(bytes(rows[sha]), doc=doc, where=str(self.path))
+            except (KeyError, ValueError):
+                self.misses += 1  # missing, or damaged: re-extracted and overwritten
+                continue
+            self.hits += 1
+        return found
+
+    def _lookup(self, sha256: str) -> bytes | None:
         if self._conn is None:
             self.misses += 1
             return None
@@ -279,13 +397,7 @@ class ClaimsCache:
         if row is None:
             self.misses += 1
             return None
-        try:
-            claims = decode_claims(row[0], doc=doc)
-        except (ValueError, TypeError):
-            self.misses += 1  # a damaged entry is re-extracted and overwritten
-            return None
-        self.hits += 1
-        return claims
+        return bytes(row[0])
 
     def put(self, sha256: str, claims: Sequence[Claim]) -> None:
         """Store the claims of the text whose hash is ``sha256`` (written at the next flush)."""
@@ -311,10 +423,63 @@ class ClaimsCache:
             return None
         return None if row is None else bytes(row[0])
 
+    def get_results(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The stored results of ``keys`` (those found), in a few queries."""
+        found: dict[str, bytes] = {}
+        if self._conn is None:
+            return found
+        try:
+            for k in range(0, len(keys), 500):
+                chunk = list(keys[k:k + 500])
+                marks = ",".join("?" * len(chunk))
+                found.update((key, bytes(result)) for key, result in
+                             self._conn.execute(f"SELECT key, result FROM results WHERE key IN ({marks})", chunk))
+        except sqlite3.DatabaseError as exc:
+            self._disable(exc)
+            return {}
+        return found
+
     def put_result(self, key: str, payload: bytes) -> None:
         """Store a reconciliation result (written at the next flush)."""
         if self._conn is not None:
             self._pending_results.append((key, payload))
+
+    # -------------------------------------------------------------- file stamps
+
+    def known_contents(self, paths: Sequence[str]) -> dict[str, str]:
+        """The content hash of each file of ``paths`` whose stamp (size, modification and
+        change times, inode) is the one recorded with it: path -> hash.
+
+        This is how git tells an unchanged file without reading it.  A stamp is recorded
+        only for a file last changed well before it was read (:meth:`remember_content`), so
+        that a change made in the same clock tick as the reading is never taken for none.
+        """
+        if self._conn is None or not paths:
+            return {}
+        keys = {path: _stamp_key(path) for path in paths}
+        stored = self.get_results(sorted(set(keys.values())))
+        known = {}
+        for path, key in keys.items():
+            payload = stored.get(key)
+            if payload is None:
+                continue
+            try:
+                stamp, sha = json.loads(payload)
+                if stamp == _stamp(os.stat(path)) and isinstance(sha, str):
+                    known[path] = sha
+            except (OSError, ValueError, TypeError):
+                continue  # gone, or an unreadable record: the file is read
+        return known
+
+    def remember_content(self, path: str, stat: os.stat_result, sha256: str) -> None:
+        """Record that the file at ``path``, stamped ``stat`` (taken before it was read),
+        holds the text whose hash is ``sha256``."""
+        if self._conn is None:
+            return
+        settled = time.time_ns() - STAMP_SETTLE_NS
+        if stat.st_mtime_ns >= settled or stat.st_ctime_ns >= settled:
+            return  # changed moments ago: it may change again within the same clock tick
+        self.put_result(_stamp_key(path), json.dumps([_stamp(stat), sha256]).encode("utf-8"))
 
     def flush(self) -> None:
         """Write the pending entries in one transaction."""
@@ -348,6 +513,56 @@ class ClaimsCache:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class DocumentTexts:
+    """Texts made from each document's claims (a report's part), kept in the cache.
+
+    A text is stored under the document's id and content hash, the extractor's key and a
+    ``namespace`` that names what made it and how (a renderer's code): whichever of these
+    changes, the text is made again.  Every stored text of ``documents`` is read at once.
+
+    Args:
+        cache: The cache they are kept in (its results table).
+        documents: Document id -> content hash (SHA-256 of its text).
+        namespace: What the texts depend on besides the claims.
+    """
+
+    def __init__(self, cache: ClaimsCache, *, documents: Mapping[str, str], namespace: str) -> None:
+        self._cache = cache
+        # stored as plain UTF-8: on an archive they are a hundred megabytes read at every run,
+        # and decompressing them cost more than reading them from the file
+        self._keys = {doc: "text@2:" + hashlib.sha256(f"{namespace}|{cache.key}|{doc}|{sha}".encode()).hexdigest()
+                      for doc, sha in documents.items()}
+        self._stored = cache.get_results(sorted(self._keys.values()))
+
+    def get(self, doc: str) -> str | None:
+        """The stored text of ``doc``, or None."""
+        payload = self._stored.get(self._keys.get(doc, ""))
+        if payload is None:
+            return None
+        try:
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
+            return None  # damaged: made again and overwritten
+
+    def put(self, doc: str, text: str) -> None:
+        """Keep the text of ``doc`` (written when the cache is flushed)."""
+        key = self._keys.get(doc)
+        if key is not None:
+            self._cache.put_result(key, text.encode("utf-8"))
+
+
+#: A file's stamp is recorded only when it last changed at least this long before it was read.
+STAMP_SETTLE_NS = 2_000_000_000
+
+
+def _stamp(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev]
+
+
+def _stamp_key(path: str) -> str:
+    return "file:" + hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 #: What :meth:`ClaimsCache._try_open` returns for a file that stayed locked.

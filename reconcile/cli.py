@@ -115,17 +115,34 @@ def _report(result, *, config: Config, extraction: ExtractionOptions, reviews=No
     """:func:`reconcile.pipeline.build_report`, remembering each part's result in the cache
     (unless ``--no-cache``): a re-run reconciles only the parts whose documents changed;
     the parts of an archive are reconciled by ``--jobs`` processes."""
-    from .cache import ClaimsCache, extractor_key
+    return _report_and_render(result, config=config, extraction=extraction, reviews=reviews)[0]
+
+
+def _report_and_render(result, *, config: Config, extraction: ExtractionOptions, reviews=None,
+                       fmt: str | None = None, **options):
+    """The report (see :func:`_report`) and, with ``fmt``, its text in that format: the
+    JSON of each document's claims is kept in the cache too."""
+    from reports import render
+    from reports.json_report import fragment_format
+
+    from .cache import ClaimsCache, DocumentTexts, extractor_key
     from .parallel import default_jobs
     from .pipeline import build_report
 
     key = extractor_key(model=extraction.model or config.model)
     jobs = extraction.jobs or default_jobs()
     if not extraction.cache:
-        return build_report(result, config=config, reviews=reviews, extractor=key, jobs=jobs)
+        report = build_report(result, config=config, reviews=reviews, extractor=key, jobs=jobs)
+        return report, render(report, fmt, **options) if fmt else None
     # The claims cache has already said what is wrong with the file, if anything: quiet here.
     with ClaimsCache(config.cache, key=key, warn=lambda message: None) as store:
-        return build_report(result, config=config, reviews=reviews, store=store, extractor=key, jobs=jobs)
+        report = build_report(result, config=config, reviews=reviews, store=store, extractor=key, jobs=jobs)
+        if not fmt:
+            return report, None
+        if fmt == "json" and store.enabled:
+            options["fragments"] = DocumentTexts(store, documents={d.id: d.sha256 for d in report.documents},
+                                                 namespace=fragment_format())
+        return report, render(report, fmt, **options)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -267,8 +284,6 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str
     """
     from dataclasses import replace
 
-    from reports import render
-
     from .pipeline import scan
 
     config = _load_config(config_path)
@@ -279,8 +294,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str
     result = scan(paths, config=config, extractor=_extractor(extraction))
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    report = _report(result, config=config, extraction=extraction, reviews=reviews)
-    _write(render(report, fmt, color=_use_color(output), fail_on=fail_on), output)
+    report, text = _report_and_render(result, config=config, extraction=extraction, reviews=reviews, fmt=fmt,
+                                      color=_use_color(output), fail_on=fail_on)
+    _write(text, output)
     sys.exit(1 if report.gate_failures(fail_on) else 0)
 
 

@@ -29,7 +29,7 @@ import multiprocessing
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -38,6 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from claims import Claim
+from claims.table import ClaimTable
 
 from . import memo, values
 from .anniversaries import AnniversaryFinding, anniversary_findings
@@ -47,12 +48,16 @@ from .features import (
     EVENT_WORDS,
     SCALE_STEMS,
     ClaimContext,
+    DocumentSummary,
     build_contexts,
     corroboration,
     doc_dates,
     document_subjects,
+    name_mentions,
     pair_features,
     shared_words,
+    subjects_of,
+    summarize_document,
     vetoed,
 )
 from .memo import ResultStore
@@ -435,11 +440,13 @@ def _possible_update(sides: list[list[Claim]], ctx_of: dict[str, ClaimContext]) 
 
 def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: Scorer | None = None,
               threshold: float | None = None, store: ResultStore | None = None,
-              doc_keys: Mapping[str, str] | None = None, extractor: str = "", jobs: int = 1) -> Reconciliation:
+              doc_keys: Mapping[str, str] | None = None, extractor: str = "", jobs: int = 1,
+              summaries: Mapping[str, DocumentSummary] | None = None) -> Reconciliation:
     """Group ``claims`` into facts and flag the facts whose values cannot all be true.
 
     Args:
-        claims: Every claim of the corpus (any order).
+        claims: Every claim of the corpus (any order), or a :class:`~claims.table.ClaimTable`
+            (whose documents are read only for the parts not remembered in ``store``).
         config: Aliases and the confidence floor (default: :class:`Config` defaults).
         scorer: Turns feature rows into P(same fact); default: the shipped pair model.
         threshold: Pairs at or above this probability bind (default: the model's own).
@@ -450,6 +457,7 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         extractor: See ``doc_keys``.
         jobs: Worker processes for the parts of an archive (with the shipped model, where
             processes can be forked); the result is the same with any number.
+        summaries: Each document's summary (:func:`document_summaries`), when already made.
 
     Returns:
         The discrepancies (flags) and the agreeing facts, both sorted.  An archive of at
@@ -466,28 +474,34 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         model = load_default_model()
         scorer = scorer or model.predict_proba
         threshold = model.threshold if threshold is None else threshold
-    claims = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
-    archive = len({c.doc for c in claims}) >= PARTITION_MIN_DOCUMENTS and _largest_block(claims) > ALL_PAIRS_BLOCK
-    parts = subject_partitions(claims) if archive else [claims]
-    found: list[Reconciliation | None] = [None] * len(parts)
-    keys: list[str | None] = [None] * len(parts)
+    table = claims if isinstance(claims, ClaimTable) else ClaimTable.from_claims(claims)
+    docs = [doc for doc in table.documents if table.count_of(doc)]
+    part_docs = [docs]
+    if len(docs) >= PARTITION_MIN_DOCUMENTS:
+        if summaries is None:
+            summaries = document_summaries(table)
+        if _largest_block(summaries[doc] for doc in docs) > ALL_PAIRS_BLOCK:
+            part_docs = _partition_documents(docs, {doc: summaries[doc].names for doc in docs})
+    found: list[Reconciliation | None] = [None] * len(part_docs)
+    keys: list[str | None] = [None] * len(part_docs)
     if store is not None and doc_keys is not None:
-        for k, part in enumerate(parts):
-            keys[k] = memo.part_key({c.doc for c in part}, doc_keys, config=config, extractor=extractor)
-            payload = store.get_result(keys[k]) if keys[k] is not None else None
-            remembered = memo.decode_result(payload, part) if payload is not None else None
+        keys = [memo.part_key(part, doc_keys, config=config, extractor=extractor) for part in part_docs]
+        payloads = _get_results(store, [key for key in keys if key is not None])
+        for k, key in enumerate(keys):
+            remembered = memo.decode_result(payloads[key]) if key in payloads else None
             if remembered is not None:
                 found[k] = Reconciliation(tuple(remembered[0]), tuple(remembered[1]))
-    todo = [k for k in range(len(parts)) if found[k] is None]
+    todo = [k for k in range(len(part_docs)) if found[k] is None]
+    parts = {k: [claim for doc in part_docs[k] for claim in table.of(doc)] for k in todo}
     if shipped and jobs > 1 and len(todo) > 1 and sum(len(parts[k]) for k in todo) >= PARALLEL_MIN_CLAIMS \
             and _can_fork():
         try:
-            payloads = _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)
+            payloads_ = _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)
         except BrokenProcessPool:  # a worker died (out of memory, killed): the parts are redone here
-            payloads = []
-        for k, payload in zip(todo, payloads):
-            decoded = memo.decode_result(payload, parts[k])
-            assert decoded is not None, "a worker's result names only the claims of its part"
+            payloads_ = []
+        for k, payload in zip(todo, payloads_):
+            decoded = memo.decode_result(payload)
+            assert decoded is not None, "a worker's result is always readable"
             found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))
             if store is not None and keys[k] is not None:
                 store.put_result(keys[k], payload)
@@ -500,7 +514,53 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         return found[0]
     return Reconciliation(
         tuple(sorted((d for r in found for d in r.discrepancies), key=lambda d: (d.id, d.claims[0].id))),
-        tuple(sorted((f for r in found for f in r.facts), key=lambda f: (f.key, f.claims[0].id))))
+        tuple(sorted((f for r in found for f in r.facts), key=lambda f: (f.key, f.claim_ids[0]))))
+
+
+def _get_results(store: ResultStore, keys: Sequence[str]) -> dict[str, bytes]:
+    """The stored payloads of ``keys`` (in one batch when the store can)."""
+    get_many = getattr(store, "get_results", None)
+    if get_many is not None:
+        return get_many(keys)
+    found = {}
+    for key in keys:
+        payload = store.get_result(key)
+        if payload is not None:
+            found[key] = payload
+    return found
+
+
+def document_summaries(claims: ClaimTable, *, store: ResultStore | None = None,
+                       doc_keys: Mapping[str, str] | None = None, extractor: str = ""
+                       ) -> dict[str, DocumentSummary]:
+    """Each document's :class:`~reconcile.features.DocumentSummary`.
+
+    Args:
+        claims: The claims, by document.
+        store: Where summaries are remembered: a document whose content is unchanged is
+            summarized without reading its claims (with ``doc_keys`` and ``extractor``, see
+            :func:`reconcile`).
+        doc_keys: Each document's content hash.
+        extractor: The key of the extractor that made the claims.
+
+    Returns:
+        Document id -> summary, for every document of ``claims``.
+    """
+    keys: dict[str, str] = {}
+    if store is not None and doc_keys is not None:
+        keys = {doc: memo.summary_key(doc_keys[doc], extractor=extractor)
+                for doc in claims.documents if doc in doc_keys}
+    stored = _get_results(store, sorted(set(keys.values()))) if keys else {}
+    summaries = {}
+    for doc in claims.documents:
+        key = keys.get(doc)
+        summary = memo.decode_summary(stored[key]) if key in stored else None
+        if summary is None:
+            summary = summarize_document(claims.of(doc))
+            if key is not None:
+                store.put_result(key, memo.encode_summary(summary))
+        summaries[doc] = summary
+    return summaries
 
 
 #: The parts of an archive are reconciled in worker processes only when they hold at
@@ -541,12 +601,11 @@ def _reconcile_forked(index: int) -> bytes:
     return memo.encode_result(result.discrepancies, result.facts)
 
 
-def _largest_block(claims: Sequence[Claim]) -> int:
-    sizes: dict[tuple[str, ...], int] = defaultdict(int)
-    for claim in claims:
-        block = values.block_key(claim)
-        if block is not None:
-            sizes[block] += 1
+def _largest_block(summaries: Iterable[DocumentSummary]) -> int:
+    sizes: dict[str, int] = defaultdict(int)
+    for summary in summaries:
+        for block, count in summary.blocks.items():
+            sizes[block] += count
     return max(sizes.values(), default=0)
 
 
@@ -574,8 +633,15 @@ def subject_partitions(claims: Sequence[Claim]) -> list[list[Claim]]:
     Returns:
         The claims of each partition, in the order of their first document.
     """
-    subjects = document_subjects(claims)
-    docs = sorted({c.doc for c in claims})
+    table = ClaimTable.from_claims(claims)
+    docs = [doc for doc in table.documents if table.count_of(doc)]
+    mentions = {doc: name_mentions(table.of(doc)) for doc in docs}
+    return [[claim for doc in part for claim in table.of(doc)] for part in _partition_documents(docs, mentions)]
+
+
+def _partition_documents(docs: Sequence[str], mentions: Mapping[str, Mapping[str, int]]) -> list[list[str]]:
+    """:func:`subject_partitions` of the documents ``docs`` (sorted), from their :func:`name_mentions`."""
+    subjects = subjects_of(mentions, per_document=PARTITION_NAMES)
     number = {doc: k for k, doc in enumerate(docs)}
     joined = _UnionFind()
     first_with: dict[str, int] = {}
@@ -586,9 +652,9 @@ def subject_partitions(claims: Sequence[Claim]) -> list[list[Claim]]:
                 joined.union(first_with[name], number[doc])
             else:
                 first_with[name] = number[doc]
-    parts: dict[int, list[Claim]] = {}
-    for claim in claims:
-        parts.setdefault(joined.find(number[claim.doc]), []).append(claim)
+    parts: dict[int, list[str]] = {}
+    for doc in docs:
+        parts.setdefault(joined.find(number[doc]), []).append(doc)
     return list(parts.values())
 
 
@@ -774,7 +840,7 @@ def _joined_by_restatements(groups: list[list[int]], contexts: Sequence[ClaimCon
     """
     if len(groups) < 2 or not facts:
         return groups
-    fact_of: dict[str, int] = {claim.id: k for k, fact in enumerate(facts) for claim in fact.claims}
+    fact_of: dict[str, int] = {claim_id: k for k, fact in enumerate(facts) for claim_id in fact.claim_ids}
     joined = _UnionFind()
     first_group_of_fact: dict[int, int] = {}
     for g, members in enumerate(groups):
@@ -935,8 +1001,8 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
                           else f"values that agree within their precision and qualifiers: {', '.join(shown)}"))
         facts.append(Fact(
             key="|".join(group[0].block) + "|" + (group[0].head or ""),
-            label=_label(group, idf), klass=klass, claims=claims_, values=tuple(shown),
+            label=_label(group, idf), klass=klass, claim_ids=tuple(c.id for c in claims_), values=tuple(shown),
             explanation=explanation, confidence=1.0,
         ))
-    facts.sort(key=lambda f: (f.key, f.claims[0].id))
+    facts.sort(key=lambda f: (f.key, f.claim_ids[0]))
     return facts

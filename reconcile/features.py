@@ -9,10 +9,11 @@ turns two contexts into the numbers the pair model reads.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,24 +95,25 @@ class ClaimContext:
     neighbours: tuple[Claim, ...] = ()  # the amounts of the sentence, of any block
 
 
+_DATE_MARKER_RE = re.compile(r"(?i:published|updated|posted|last\s+edited|edited|dated?|issued|released|filed|as\s+of)")
+
+
+def document_date(claims: Sequence[Claim]) -> str | None:
+    """A document's own date (ISO), from its claims: its dateline, or the first full date near the top."""
+    full = [c for c in claims if c.kind == "date" and c.precision == "day"
+            and isinstance(c.value, str) and len(c.value) == 10]
+    marked = [c for c in full if _DATE_MARKER_RE.search(c.sentence[: max(0, c.start - c.sentence_start)][-40:])]
+    chosen = marked or [c for c in full if c.start < 600]
+    return min(chosen, key=lambda c: c.start).value if chosen else None
+
+
 def doc_dates(claims: Sequence[Claim]) -> dict[str, str]:
-    """Each document's own date: its dateline, or the first full date near the top."""
+    """Each document's own date (:func:`document_date`), for the documents that state one."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc].append(c)
-    result = {}
-    marker = re.compile(r"(?i:published|updated|posted|last\s+edited|edited|dated?|issued|released|filed|as\s+of)")
-    for doc, doc_claims in by_doc.items():
-        full = [c for c in doc_claims if c.kind == "date" and c.precision == "day"
-                and isinstance(c.value, str) and len(c.value) == 10]
-        if not full:
-            continue
-        marked = [c for c in full if marker.search(c.sentence[: max(0, c.start - c.sentence_start)][-40:])]
-        early = [c for c in full if c.start < 600]
-        chosen = (marked or early or [])
-        if chosen:
-            result[doc] = min(chosen, key=lambda c: c.start).value
-    return result
+    dates = {doc: document_date(doc_claims) for doc, doc_claims in by_doc.items()}
+    return {doc: date for doc, date in dates.items() if date is not None}
 
 
 def _split_row(sentence: str) -> list[str]:
@@ -182,6 +184,19 @@ SAME_VALUE = 0.02
 SUBJECT_NAMES = 3
 
 
+def name_mentions(claims: Sequence[Claim]) -> dict[str, int]:
+    """How many of the sentences holding ``claims`` (one document's) name each proper name."""
+    mentions: dict[str, int] = defaultdict(int)
+    seen_sentences: set[int] = set()
+    for claim in claims:
+        if claim.sentence_start in seen_sentences:
+            continue
+        seen_sentences.add(claim.sentence_start)
+        for name in proper_names(claim.sentence):
+            mentions[name] += 1
+    return dict(mentions)
+
+
 def document_subjects(claims: Sequence[Claim], *, per_document: int = SUBJECT_NAMES
                       ) -> dict[str, tuple[str, ...]]:
     """The names that say what each document is about.
@@ -200,26 +215,56 @@ def document_subjects(claims: Sequence[Claim], *, per_document: int = SUBJECT_NA
     Returns:
         Document id -> its subject names (lower case), heaviest first, possibly empty.
     """
-    mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    seen_sentences: set[tuple[str, int]] = set()
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if (claim.doc, claim.sentence_start) in seen_sentences:
-            continue
-        seen_sentences.add((claim.doc, claim.sentence_start))
-        for name in proper_names(claim.sentence):
-            mentions[claim.doc][name] += 1
+        by_doc[claim.doc].append(claim)
+    return subjects_of({doc: name_mentions(doc_claims) for doc, doc_claims in by_doc.items()},
+                       per_document=per_document)
+
+
+def subjects_of(mentions: Mapping[str, Mapping[str, int]], *, per_document: int = SUBJECT_NAMES
+                ) -> dict[str, tuple[str, ...]]:
+    """:func:`document_subjects` from each document's :func:`name_mentions`."""
+    mentions = {doc: names for doc, names in mentions.items() if names}
     document_frequency: dict[str, int] = defaultdict(int)
     for names in mentions.values():
         for name in names:
             document_frequency[name] += 1
     documents = len(mentions) + 1
+    rarity = {name: math.log(documents / frequency) for name, frequency in document_frequency.items() if frequency > 1}
     subjects = {}
     for doc, names in mentions.items():
-        weighed = sorted(((count * math.log(documents / document_frequency[name]), name)
-                          for name, count in names.items() if document_frequency[name] > 1),
-                         key=lambda item: (-item[0], item[1]))
-        subjects[doc] = tuple(name for _weight, name in weighed[:per_document])
+        weighed = [(-(count * rarity[name]), name) for name, count in names.items() if name in rarity]
+        # the heaviest first, ties by name (names of one document are distinct)
+        heaviest = heapq.nsmallest(per_document, weighed) if per_document < len(weighed) else sorted(weighed)
+        subjects[doc] = tuple(name for _weight, name in heaviest)
     return subjects
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What reconciling an archive needs to know of a document before reading its claims.
+
+    Attributes:
+        names: :func:`name_mentions` of its claims (to cut an archive by subject).
+        blocks: How many of its claims fall in each block (:func:`values.block_key`, joined
+            with a unit separator): an archive with a block too large for all pairs is cut.
+        date: Its own date (:func:`document_date`).
+    """
+
+    names: dict[str, int]
+    blocks: dict[str, int]
+    date: str | None
+
+
+def summarize_document(claims: Sequence[Claim]) -> DocumentSummary:
+    """The :class:`DocumentSummary` of one document's claims."""
+    blocks: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        block = values.block_key(claim)
+        if block is not None:
+            blocks["\x1f".join(block)] += 1
+    return DocumentSummary(name_mentions(claims), dict(blocks), document_date(claims))
 
 
 def _support_by_subject(members: Sequence[int], contexts: Sequence[ClaimContext | None],

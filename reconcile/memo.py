@@ -8,8 +8,13 @@ document of the part, the extractor's key, the configuration that changes reconc
 model.  After one document of a 10,000-document archive changes, only the part that holds
 it is reconciled again.
 
-A stored result names its claims by id; it is used only when every id is among the part's
-claims (otherwise it is recomputed), so a bad entry can cost time, never a wrong report.
+The key names every document's content hash and the extractor's key, which determine the
+part's claims: a stored result holds its discrepancies' claims whole and names its facts'
+claims by id, so a remembered part is shown without reading its documents' claims at all.
+An unreadable entry is recomputed: it can cost time, never a wrong report.
+
+Each document's :class:`~reconcile.features.DocumentSummary` (what cutting an archive into
+parts needs) is remembered the same way, under its content hash.
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ import json
 import sys
 import zlib
 from collections.abc import Mapping, Sequence
+from dataclasses import fields
 from importlib import resources
 from typing import Protocol
 
 from claims import Claim
+from claims.model import claim_from_fields
 
 from .config import Config
+from .features import DocumentSummary
 from .model import Discrepancy, Fact
 
 #: The files whose code decides what reconciling finds (with the pair model's data), and the
@@ -80,30 +88,59 @@ def part_key(docs: Sequence[str], doc_keys: Mapping[str, str], *, config: Config
     return hashlib.sha256(json.dumps(identity, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+_CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
+
+
 def encode_result(discrepancies: Sequence[Discrepancy], facts: Sequence[Fact]) -> bytes:
-    """A part's result, its claims named by id."""
+    """A part's result: its discrepancies with their claims, its facts with their claims' ids.
+
+    A discrepancy's claims are stored whole (a re-run shows them without reading their
+    documents' claims); a fact names its claims by id, as it does in memory.
+    """
     data = {
-        "discrepancies": [[d.id, d.fact, d.fact_key, d.klass, [c.id for c in d.claims], list(d.values),
+        "discrepancies": [[d.id, d.fact, d.fact_key, d.klass,
+                           [[getattr(c, name) for name in _CLAIM_FIELDS] for c in d.claims], list(d.values),
                            [list(side) for side in d.sides], d.explanation, d.confidence] for d in discrepancies],
-        "facts": [[f.key, f.label, f.klass, [c.id for c in f.claims], list(f.values), f.explanation, f.confidence]
+        "facts": [[f.key, f.label, f.klass, list(f.claim_ids), list(f.values), f.explanation, f.confidence]
                   for f in facts],
     }
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
-def decode_result(payload: bytes, claims: Sequence[Claim]) -> tuple[list[Discrepancy], list[Fact]] | None:
-    """The result of :func:`encode_result`, with the part's claims put back; None when the
-    payload is unreadable or names a claim the part does not hold."""
-    by_id = {claim.id: claim for claim in claims}
+def decode_result(payload: bytes) -> tuple[list[Discrepancy], list[Fact]] | None:
+    """The result of :func:`encode_result`; None when the payload is unreadable."""
     try:
         data = json.loads(zlib.decompress(payload).decode("utf-8"))
         discrepancies = [
-            Discrepancy(id_, fact, fact_key, klass, tuple(by_id[i] for i in ids), tuple(values_),
+            Discrepancy(id_, fact, fact_key, klass, tuple(claim_from_fields(*row) for row in rows), tuple(values_),
                         tuple(tuple(side) for side in sides), explanation, confidence)
-            for id_, fact, fact_key, klass, ids, values_, sides, explanation, confidence in data["discrepancies"]]
-        facts = [
-            Fact(key, label, klass, tuple(by_id[i] for i in ids), tuple(values_), explanation, confidence)
-            for key, label, klass, ids, values_, explanation, confidence in data["facts"]]
+            for id_, fact, fact_key, klass, rows, values_, sides, explanation, confidence in data["discrepancies"]]
+        facts = [Fact(key, label, klass, tuple(ids), tuple(values_), explanation, confidence)
+                 for key, label, klass, ids, values_, explanation, confidence in data["facts"]]
     except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError):
         return None
     return discrepancies, facts
+
+
+def summary_key(content: str, *, extractor: str) -> str:
+    """The key of a document's :class:`~reconcile.features.DocumentSummary`: its content
+    hash, the extractor's key and the code (a summary is made from the document's claims)."""
+    return "summary:" + hashlib.sha256(f"{code_key()}|{extractor}|{content}".encode()).hexdigest()
+
+
+def encode_summary(summary: DocumentSummary) -> bytes:
+    """A document summary, stored beside the results."""
+    data = [summary.names, summary.blocks, summary.date]
+    # not compressed: a few hundred bytes, read for every document at every run
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_summary(payload: bytes) -> DocumentSummary | None:
+    """The summary of :func:`encode_summary`; None when the payload is unreadable."""
+    try:
+        names, blocks, date = json.loads(payload)
+    except (UnicodeDecodeError, ValueError, TypeError):
+        return None
+    if not (isinstance(names, dict) and isinstance(blocks, dict) and (date is None or isinstance(date, str))):
+        return None
+    return DocumentSummary(names, blocks, date)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claims import Claim
@@ -22,7 +22,10 @@ class Fact:
         key: What the fact is, without offsets: kind, unit and the words that bind it.
         label: A short plain-language name of the fact ("number of community projects").
         klass: One of :data:`CLASSES`.
-        claims: The claims, sorted by document and offset.
+        claim_ids: The ids of its claims (``doc:start-end``, see :attr:`Claim.id`), sorted
+            by document and offset.  A fact names its claims instead of holding them: an
+            archive has tens of thousands of facts, and a re-run that remembers them
+            (:mod:`reconcile.memo`) need not read the claims of every document again.
         values: The distinct values stated, one per side, as displayed.
         explanation: One sentence naming the evidence.
         confidence: How sure the grouping is, 0..1.
@@ -31,10 +34,15 @@ class Fact:
     key: str
     label: str
     klass: str
-    claims: tuple[Claim, ...]
+    claim_ids: tuple[str, ...]
     values: tuple[str, ...]
     explanation: str
     confidence: float
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The documents involved, sorted."""
+        return tuple(sorted({claim_id.rpartition(":")[0] for claim_id in self.claim_ids}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +137,9 @@ class Report:
 
     Attributes:
         documents: The scanned documents, sorted by id.
-        claims: Every extracted claim, sorted by document and offset.
+        claims: Every extracted claim, sorted by document and offset (a scan gives a
+            :class:`~claims.table.ClaimTable`, which reads a document's claims from the
+            cache only when they are used).
         discrepancies: The flags, sorted by id.
         facts: The multi-claim groups that are not flags (``agree``/``compatible``).
         reviews: Review state per discrepancy id (missing ids are unreviewed).
@@ -137,7 +147,7 @@ class Report:
     """
 
     documents: tuple[DocumentInfo, ...]
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]
     discrepancies: tuple[Discrepancy, ...]
     facts: tuple[Fact, ...] = ()
     reviews: Mapping[str, Review] = field(default_factory=dict)

@@ -34,10 +34,12 @@ ENGINES: tuple[str, ...] = ("local", "dask")
 #: Documents sent to a worker at once: large enough to amortize the round trip, small
 #: enough to keep every worker busy until the end.
 CHUNK_SIZE = 8
+#: Documents read and looked up in the cache at once (one query for all of them).
+LOOKUP_BATCH = 64
 #: Below this many documents to extract, worker start-up costs more than it saves.
 MIN_PARALLEL_DOCUMENTS = 2 * CHUNK_SIZE
 
-Triple = tuple[DocumentInfo | None, list[Claim], str | None]
+Triple = tuple[DocumentInfo | None, Sequence[Claim], str | None]
 Extractor = Callable[..., Iterator[Triple]]
 
 
@@ -164,30 +166,45 @@ def _extract_ordered(documents: Sequence[tuple[str, os.PathLike]], cache: Claims
                 yield head
                 advance(1)
 
-    for doc_id, path in documents:
-        text = read_text(path)
-        ready: Triple | None = None
-        if not text.strip():
-            ready = (None, [], f"{path}: empty document, skipped")
-        else:
-            info = DocumentInfo(doc_id, sha256_of(text), path=str(path))
-            cached = cache.get(info.sha256, doc=doc_id) if cache is not None else None
-            if cached is not None:
-                ready = (info, cached, None)
-        if ready is not None:
-            (filling.slots if filling is not None else queue).append(ready)
-        else:
-            if filling is None:
-                filling = _Pending([])
-                queue.append(filling)
-            filling.slots.append(info)
-            texts.append((doc_id, text))
-            if len(texts) >= runner.chunk_size:
-                filling.future = runner.submit(texts)
-                filling, texts = None, []
-                in_flight += 1
-        del text
-        yield from drain(wait=True)
+    for start in range(0, len(documents), LOOKUP_BATCH):
+        # a few documents at once: known unchanged by their stamps, or read and hashed; then
+        # all looked up in the cache in one query
+        chunk = documents[start:start + LOOKUP_BATCH]
+        known = cache.known_contents([path for _, path in chunk]) if cache is not None else {}
+        batch = []
+        for doc_id, path in chunk:
+            if path in known:
+                batch.append((doc_id, path, None, DocumentInfo(doc_id, known[path], path=str(path))))
+                continue
+            text, info = _read(doc_id, path, cache)
+            batch.append((doc_id, path, text, info))
+        # read lazily: a check that remembers a document's part never decodes its claims
+        found = cache.get_lazy_many([(info.sha256, doc_id) for doc_id, _, _, info in batch if info is not None]) \
+            if cache is not None else {}
+        for doc_id, path, text, info in batch:
+            ready: Triple | None = None
+            if info is None:
+                ready = (None, [], f"{path}: empty document, skipped")
+            elif doc_id in found:
+                ready = (info, found[doc_id], None)
+            elif text is None:  # known by its stamp, but its claims are not in the cache
+                text, info = _read(doc_id, path, cache)
+                if info is None:
+                    ready = (None, [], f"{path}: empty document, skipped")
+            if ready is not None:
+                (filling.slots if filling is not None else queue).append(ready)
+            else:
+                if filling is None:
+                    filling = _Pending([])
+                    queue.append(filling)
+                filling.slots.append(info)
+                texts.append((doc_id, text))
+                if len(texts) >= runner.chunk_size:
+                    filling.future = runner.submit(texts)
+                    filling, texts = None, []
+                    in_flight += 1
+            yield from drain(wait=True)
+        del batch
     if filling is not None:
         filling.future = runner.submit(texts)
         in_flight += 1
@@ -196,6 +213,22 @@ def _extract_ordered(documents: Sequence[tuple[str, os.PathLike]], cache: Claims
         if isinstance(head, _Pending):
             head.future.result()  # block until the head is done, then drain what is ready
         yield from drain(wait=False)
+
+
+def _read(doc_id: str, path: str, cache: ClaimsCache | None) -> tuple[str, DocumentInfo | None]:
+    """A document's text and its :class:`DocumentInfo` (None when it is empty); its stamp,
+    taken before reading, is recorded in the cache with its hash."""
+    try:
+        stat = os.stat(path) if cache is not None else None
+    except OSError:
+        stat = None  # read_text says what is wrong with it
+    text = read_text(path)
+    if not text.strip():
+        return text, None
+    info = DocumentInfo(doc_id, sha256_of(text), path=str(path))
+    if cache is not None and stat is not None:
+        cache.remember_content(path, stat, info.sha256)
+    return text, info
 
 
 def _resolve(pending: _Pending, cache: ClaimsCache | None) -> Iterator[Triple]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from claims import Claim, DocumentError, extract_claims, find_documents, read_text
 from claims.documents import sha256_of
+from claims.table import ClaimTable
 
 from .config import Config
-from .engine import reconcile
+from .engine import document_summaries, reconcile
+from .features import DocumentSummary
 from .memo import ResultStore
 from .model import Discrepancy, DocumentInfo, Report, Review
 
@@ -20,7 +22,7 @@ class Scan:
     """The documents and claims of one scan."""
 
     documents: tuple[DocumentInfo, ...]
-    claims: tuple[Claim, ...]
+    claims: ClaimTable
     warnings: tuple[str, ...]
 
 
@@ -58,29 +60,27 @@ def scan(paths: Sequence[str | os.PathLike], *, config: Config,
         DocumentError: as :func:`iter_extracted`.
     """
     documents: list[DocumentInfo] = []
-    claims: list[Claim] = []
+    claims: list[tuple[str, Sequence[Claim]]] = []
     warnings: list[str] = []
     for info, doc_claims, warning in (extractor or iter_extracted)(paths, config=config):
         if warning:
             warnings.append(warning)
         if info is not None:
             documents.append(info)
-            claims.extend(doc_claims)
+            claims.append((info.id, doc_claims))
             if on_document is not None:
                 on_document(info, doc_claims)
     if not documents and not warnings:
         raise DocumentError(", ".join(str(p) for p in paths), "holds no documents matching "
                             + " ".join(config.include), "check the path or the include setting")
     documents.sort(key=lambda d: d.id)
-    claims.sort(key=lambda c: (c.doc, c.start, c.end))
-    return Scan(tuple(documents), tuple(claims), tuple(warnings))
+    return Scan(tuple(documents), ClaimTable(claims), tuple(warnings))
 
 
-def _with_dates(documents: Sequence[DocumentInfo], claims: Sequence[Claim]) -> tuple[DocumentInfo, ...]:
-    from .features import doc_dates
-
-    dates = doc_dates(claims)
-    return tuple(DocumentInfo(d.id, d.sha256, dates.get(d.id), d.path) for d in documents)
+def _with_dates(documents: Sequence[DocumentInfo], summaries: Mapping[str, DocumentSummary]
+                ) -> tuple[DocumentInfo, ...]:
+    return tuple(DocumentInfo(d.id, d.sha256, summaries[d.id].date if d.id in summaries else None, d.path)
+                 for d in documents)
 
 
 def build_report(result: Scan, *, config: Config,
@@ -97,13 +97,15 @@ def build_report(result: Scan, *, config: Config,
         extractor: The key of the extractor that made the claims (part of the memo's key).
         jobs: Worker processes for the parts of an archive (same result with any number).
     """
-    reconciliation = reconcile(result.claims, config=config, store=store,
-                               doc_keys={d.id: d.sha256 for d in result.documents}, extractor=extractor,
-                               jobs=jobs)
+    doc_keys = {d.id: d.sha256 for d in result.documents}
+    claims = result.claims if isinstance(result.claims, ClaimTable) else ClaimTable.from_claims(result.claims)
+    summaries = document_summaries(claims, store=store, doc_keys=doc_keys, extractor=extractor)
+    reconciliation = reconcile(claims, config=config, store=store, doc_keys=doc_keys, extractor=extractor,
+                               jobs=jobs, summaries=summaries)
     review_map = reviews(reconciliation.discrepancies) if reviews else {}
     return Report(
-        documents=_with_dates(result.documents, result.claims),
-        claims=result.claims,
+        documents=_with_dates(result.documents, summaries),
+        claims=claims,
         discrepancies=reconciliation.discrepancies,
         facts=reconciliation.facts,
         reviews=review_map,

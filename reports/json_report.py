@@ -16,10 +16,17 @@ runs over the same inputs give byte-identical files.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import math
+import sys
+from collections.abc import Sequence
+from importlib import resources
 from json.encoder import encode_basestring
+from typing import Protocol
 
 from claims import Claim
+from claims.table import ClaimTable
 from reconcile.model import SCHEMA, Decision, Discrepancy, Fact, Report, Review
 
 
@@ -95,7 +102,7 @@ def fact_to_dict(fact: Fact) -> dict:
         "key": fact.key,
         "fact": fact.label,
         "class": fact.klass,
-        "claims": [c.id for c in fact.claims],
+        "claims": list(fact.claim_ids),
         "values": list(fact.values),
         "explanation": fact.explanation,
         "confidence": round(fact.confidence, 3),
@@ -104,6 +111,15 @@ def fact_to_dict(fact: Fact) -> dict:
 
 def report_to_dict(report: Report) -> dict:
     """The whole report as a JSON-ready dict (the ``reconcile/report@1`` contract)."""
+    data = _report_without_claims(report)
+    data["claims"] = [claim_to_dict(c) for c in sorted(report.claims, key=lambda c: (c.doc, c.start, c.end))]
+    return {key: data[key] for key in _KEYS}
+
+
+_KEYS = ("schema", "summary", "documents", "claims", "discrepancies", "facts", "warnings")
+
+
+def _report_without_claims(report: Report) -> dict:
     discrepancies = sorted(report.discrepancies, key=lambda d: d.id)
     states = [report.review_of(d).state for d in discrepancies]
     return {
@@ -119,16 +135,89 @@ def report_to_dict(report: Report) -> dict:
         },
         "documents": [{"id": d.id, "sha256": d.sha256, "date": d.date}
                       for d in sorted(report.documents, key=lambda d: d.id)],
-        "claims": [claim_to_dict(c) for c in sorted(report.claims, key=lambda c: (c.doc, c.start, c.end))],
         "discrepancies": [discrepancy_to_dict(d, report.review_of(d)) for d in discrepancies],
-        "facts": [fact_to_dict(f) for f in sorted(report.facts, key=lambda f: (f.key, f.claims[0].id))],
+        "facts": [fact_to_dict(f) for f in sorted(report.facts, key=lambda f: (f.key, f.claim_ids[0]))],
         "warnings": list(report.warnings),
     }
 
 
-def render_json(report: Report) -> str:
-    """The report as pretty-printed JSON with a trailing newline."""
-    return pretty_json(report_to_dict(report)) + "\n"
+class FragmentStore(Protocol):
+    """Where the JSON text of each document's claims is kept between runs.
+
+    The caller binds each document id to what determines its claims (content hash,
+    extractor) and to :func:`fragment_format`; a text it gives back must be the one put.
+    """
+
+    def get(self, doc: str) -> str | None: ...
+
+    def put(self, doc: str, text: str) -> None: ...
+
+
+@functools.lru_cache(maxsize=1)
+def fragment_format() -> str:
+    """What a stored fragment's text depends on besides the claims: this module's code and
+    the version of Python (its ``json``)."""
+    digest = hashlib.sha256(sys.version.encode() + b"\0")
+    digest.update(resources.files("reports").joinpath("json_report.py").read_bytes())
+    return digest.hexdigest()
+
+
+def _claims_json(claims: Sequence[Claim], fragments: FragmentStore | None) -> list[str]:
+    """The report's ``claims`` list at nesting level 1, a document at a time, as pieces of text.
+
+    Each document's part is the text its claims have in the whole list (so the parts join
+    with commas into the list :func:`pretty_json` writes); with ``fragments``, a part
+    stored by an earlier run is used as it is.  The pieces are joined once, with the rest of
+    the report: on an archive they are most of a hundred megabytes.
+    """
+    if isinstance(claims, ClaimTable):
+        documents = claims.counts()
+        claims_of = claims.of
+    else:
+        by_doc: dict[str, list[Claim]] = {}
+        for claim in sorted(claims, key=lambda c: (c.doc, c.start, c.end)):
+            by_doc.setdefault(claim.doc, []).append(claim)
+        documents = [(doc, len(doc_claims)) for doc, doc_claims in by_doc.items()]
+        claims_of = by_doc.__getitem__
+    pieces = ["["]
+    for doc, count in documents:
+        if not count:
+            continue
+        part = fragments.get(doc) if fragments is not None else None
+        if part is None:
+            part = _flat_dicts([claim_to_dict(c) for c in claims_of(doc)], 2, 1)[1:-len(_LIST_END)]
+            if fragments is not None:
+                fragments.put(doc, part)
+        if len(pieces) > 1:
+            pieces.append(",")
+        pieces.append(part)
+    if len(pieces) == 1:
+        return ["[]"]
+    pieces.append(_LIST_END)
+    return pieces
+
+
+_LIST_END = "\n  ]"
+
+
+def render_json(report: Report, *, fragments: FragmentStore | None = None) -> str:
+    """The report as pretty-printed JSON with a trailing newline.
+
+    Args:
+        report: The report.
+        fragments: Keeps each document's claims as JSON text: on an archive, most of the
+            report is the claims of documents that did not change since the last run.
+    """
+    data = _report_without_claims(report)
+    pieces = ["{"]
+    for key in _KEYS:
+        pieces.append(("\n  " if key == _KEYS[0] else ",\n  ") + encode_basestring(key) + ": ")
+        if key == "claims":
+            pieces.extend(_claims_json(report.claims, fragments))
+        else:
+            pieces.append(pretty_json(data[key], _level=1))
+    pieces.append("\n}\n")
+    return "".join(pieces)
 
 
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
@@ -155,6 +244,57 @@ def _flat_dicts(items: list | tuple, indent: int, level: int) -> str:
     text = text.replace("}," + member_indent + "{", item_indent + "}," + item_indent + "{" + member_indent)
     return ("[" + item_indent + "{" + member_indent + text[2:-2] + item_indent + "}"
             + "\n" + " " * (indent * level) + "]")
+
+
+def _scalar(value: object) -> str:
+    """A JSON scalar as ``json`` writes it (without building an encoder for each one)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is float:
+        if value != value:
+            return "NaN"
+        if value in (math.inf, -math.inf):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    return encode_basestring(value)
+
+
+def _records(items: list | tuple, indent: int, level: int) -> str:
+    """A list of dicts with string keys (the report's discrepancies and facts), in a tight loop:
+    scalars and lists of scalars are written by the C encoder, anything else by :func:`pretty_json`."""
+    item_indent = "\n" + " " * (indent * (level + 1))
+    member_indent = "\n" + " " * (indent * (level + 2))
+    member_join = "," + member_indent
+    value_indent = "\n" + " " * (indent * (level + 3))
+    value_join = "," + value_indent
+    encode = _flat_encoder(indent, level + 2).encode  # list items one level below the members
+    texts = []
+    for item in items:
+        if not item:
+            texts.append("{}")
+            continue
+        members = []
+        for key, value in item.items():
+            kind = type(value)
+            if kind is str:
+                text = encode_basestring(value)
+            elif kind in _SCALAR_TYPES:
+                text = _scalar(value)
+            elif (kind is list or kind is tuple) and value and _STR_ONLY.issuperset(map(type, value)):
+                text = "[" + value_indent + value_join.join(map(encode_basestring, value)) + member_indent + "]"
+            elif (kind is list or kind is tuple) and value and _SCALAR_TYPES.issuperset(map(type, value)):
+                text = "[" + value_indent + encode(value)[1:-1] + member_indent + "]"
+            else:
+                text = pretty_json(value, indent=indent, _level=level + 2)
+            members.append(encode_basestring(key) + ": " + text)
+        texts.append("{" + member_indent + member_join.join(members) + item_indent + "}")
+    return "[" + item_indent + ("," + item_indent).join(texts) + "\n" + " " * (indent * level) + "]"
 
 
 def pretty_json(data: object, *, indent: int = 2, _level: int = 0) -> str:
@@ -186,14 +326,17 @@ def pretty_json(data: object, *, indent: int = 2, _level: int = 0) -> str:
         if _SCALAR_TYPES.issuperset(map(type, data)):
             flat = _flat_encoder(indent, _level).encode(data)
             return "[" + inner + flat[1:-1] + outer + "]"
-        if all(type(item) is dict and item and _STR_ONLY.issuperset(map(type, item))
-               and _SCALAR_TYPES.issuperset(map(type, item.values())) for item in data):
-            return _flat_dicts(data, indent, _level)
+        if all(type(item) is dict and _STR_ONLY.issuperset(map(type, item)) for item in data):
+            if all(item and _SCALAR_TYPES.issuperset(map(type, item.values())) for item in data):
+                return _flat_dicts(data, indent, _level)
+            return _records(data, indent, _level)
         return "[" + inner + ("," + inner).join(
             pretty_json(value, indent=indent, _level=_level + 1) for value in data) + outer + "]"
+    if kind in _SCALAR_TYPES:
+        return _scalar(data)
     return json.dumps(data, ensure_ascii=False, indent=indent).replace("\n", outer)
 
 
-def render_json_format(report: Report, **_options) -> str:
+def render_json_format(report: Report, *, fragments: FragmentStore | None = None, **_options) -> str:
     """The ``--format json`` renderer (options such as colour do not apply)."""
-    return render_json(report)
+    return render_json(report, fragments=fragments)

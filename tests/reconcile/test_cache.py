@@ -95,7 +95,7 @@ def test_a_cache_of_another_schema_version_is_rebuilt(tmp_path, warnings):
         conn.execute("PRAGMA user_version=99")
     with open_cache(path, warnings) as cache:
         assert cache.get(SHA, doc="a.txt") is None
-    assert warnings == [f"{path}: is a claims cache of another version (99, expected 2); "
+    assert warnings == [f"{path}: is a claims cache of another version (99, expected 3); "
                         "ignoring it and building a new claims cache"]
 
 
@@ -158,4 +158,99 @@ def test_two_processes_writing_at_once_do_not_corrupt_it(tmp_path, warnings):
     with open_cache(path, warnings) as cache:
         found = [cache.get(f"{prefix}{i:063d}", doc="r.txt") for prefix in "12" for i in range(150)]
     assert all(claims == expected for claims in found)
+    assert warnings == []
+
+
+# ---------------------------------------------------------------- lazy entries and texts
+
+
+def test_a_lazy_entry_knows_its_length_and_decodes_only_when_read(tmp_path, warnings, monkeypatch):
+    from reconcile import cache as cache_module
+
+    claims = extract_claims(TEXT, doc="a.txt")
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        cache.put(SHA, claims)
+    decoded: list[str] = []
+    original = cache_module.decode_claims
+    monkeypatch.setattr(cache_module, "decode_claims", lambda payload, doc: decoded.append(doc) or original(payload, doc=doc))
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        lazy = cache.get_lazy(SHA, doc="b.txt")
+        assert cache.get_lazy("b" * 64, doc="b.txt") is None
+        assert (cache.hits, cache.misses) == (1, 1)
+    assert len(lazy) == len(claims) and decoded == []
+    assert list(lazy) == extract_claims(TEXT, doc="b.txt")
+    assert lazy[0] == extract_claims(TEXT, doc="b.txt")[0]
+    assert decoded == ["b.txt"]  # once
+    assert warnings == []
+
+
+@pytest.mark.parametrize("damage", [
+    lambda payload: payload[:-1] + bytes([payload[-1] ^ 1]),  # a flipped bit: the checksum says so
+    lambda payload: payload[:5],  # cut short
+    lambda payload: b"",
+])
+def test_a_damaged_entry_is_a_miss_for_the_lazy_lookup_too(tmp_path, warnings, damage):
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        cache.put(SHA, extract_claims(TEXT, doc="a.txt"))
+    with sqlite3.connect(tmp_path / "cache.sqlite") as conn:
+        (payload,) = conn.execute("SELECT claims FROM entries").fetchone()
+        conn.execute("UPDATE entries SET claims=?", (damage(bytes(payload)),))
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        assert cache.get_lazy(SHA, doc="a.txt") is None
+        assert cache.get(SHA, doc="a.txt") is None
+
+
+def test_an_entry_whose_checksum_matches_but_cannot_be_read_fails_with_the_fix():
+    import struct
+    import zlib
+
+    from reconcile.cache import CachedClaims, CacheEntryError
+
+    body = zlib.compress(b'[["not", "a claim"]]')
+    lazy = CachedClaims(struct.pack("<II", 1, zlib.crc32(body)) + body, doc="a.txt", where="cache.sqlite")
+    assert len(lazy) == 1
+    with pytest.raises(CacheEntryError, match=r"cache.sqlite: the entry of a.txt cannot be read .*delete the cache"):
+        list(lazy)
+
+
+def test_results_are_read_in_one_batch(tmp_path, warnings):
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        for k in range(1200):
+            cache.put_result(f"k{k}", bytes([k % 256]))
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        found = cache.get_results([f"k{k}" for k in range(0, 1300, 3)])
+    assert found == {f"k{k}": bytes([k % 256]) for k in range(0, 1200, 3)}
+
+
+def test_document_texts_are_kept_per_document_content_and_namespace(tmp_path, warnings):
+    from reconcile.cache import DocumentTexts
+
+    path = tmp_path / "cache.sqlite"
+    with open_cache(path, warnings) as cache:
+        texts = DocumentTexts(cache, documents={"a.txt": "1" * 64, "b.txt": "2" * 64}, namespace="v1")
+        assert texts.get("a.txt") is None
+        texts.put("a.txt", "ä text")
+        texts.put("unknown.txt", "ignored")
+    with open_cache(path, warnings) as cache:
+        assert DocumentTexts(cache, documents={"a.txt": "1" * 64}, namespace="v1").get("a.txt") == "ä text"
+        assert DocumentTexts(cache, documents={"a.txt": "3" * 64}, namespace="v1").get("a.txt") is None
+        assert DocumentTexts(cache, documents={"a.txt": "1" * 64}, namespace="v2").get("a.txt") is None
+        assert DocumentTexts(cache, documents={"c.txt": "1" * 64}, namespace="v1").get("c.txt") is None
+        assert DocumentTexts(cache, documents={"a.txt": "1" * 64}, namespace="v1").get("unknown.txt") is None
+    with open_cache(path, warnings, key=extractor_key(model="other")) as cache:
+        assert DocumentTexts(cache, documents={"a.txt": "1" * 64}, namespace="v1").get("a.txt") is None
+
+
+def test_many_documents_are_looked_up_at_once(tmp_path, warnings):
+    claims = extract_claims(TEXT, doc="a.txt")
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        cache.put(SHA, claims)
+        cache.put("c" * 64, [])
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        found = cache.get_lazy_many([(SHA, "a.txt"), ("b" * 64, "b.txt"), (SHA, "copy.txt"), ("c" * 64, "c.txt")])
+        assert sorted(found) == ["a.txt", "c.txt", "copy.txt"]
+        assert (cache.hits, cache.misses) == (3, 1)
+        assert cache.get_lazy_many([]) == {}
+    assert list(found["copy.txt"]) == extract_claims(TEXT, doc="copy.txt")
+    assert len(found["c.txt"]) == 0
     assert warnings == []

@@ -64,9 +64,9 @@ def test_agreeing_restatements_are_facts_not_flags():
              "b.txt": "The Harlow Bridge cost US$39.2 million to build, the city said.\n"}
     result = run(texts)
     assert result.discrepancies == ()
-    (fact,) = [f for f in result.facts if len(f.claims) == 2]
+    (fact,) = [f for f in result.facts if len(f.claim_ids) == 2]
     assert fact.klass == "compatible"
-    assert {c.doc for c in fact.claims} == {"a.txt", "b.txt"}
+    assert fact.documents == ("a.txt", "b.txt")
 
 
 def test_aliases_make_two_names_one_subject():

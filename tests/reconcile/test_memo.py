@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import subprocess
 import sys
 import textwrap
+import zlib
 from pathlib import Path
 
 import pytest
@@ -108,18 +108,29 @@ def test_the_code_key_covers_the_engine_and_the_model():
     assert len(memo.code_key()) == 64
 
 
-def test_an_entry_naming_a_claim_that_is_not_there_is_recomputed(archive):
+@pytest.mark.parametrize("payload", [
+    b"not zlib",
+    zlib.compress(b"not json"),
+    zlib.compress(b'{"discrepancies": [[1, 2]], "facts": []}'),
+    zlib.compress(b'{"facts": []}'),
+    zlib.compress(b'{"discrepancies": [], "facts": [["k", "l", "agree", 5, [], "e", 1.0]]}'),
+])
+def test_an_unreadable_entry_is_recomputed(archive, payload):
     claims, keys = corpus(DOCS)
     store = DictStore()
     expected = reconcile(claims, store=store, doc_keys=keys, extractor="x")
+    assert store.results
     for key in store.results:
-        store.results[key] = memo.encode_result(
-            [dataclasses.replace(d, claims=d.claims[:1] + (dataclasses.replace(d.claims[0], start=9999),))
-             for d in expected.discrepancies], [])
+        store.results[key] = payload
     assert reconcile(claims, store=store, doc_keys=keys, extractor="x") == expected
-    for key in store.results:
-        store.results[key] = b"not zlib"
-    assert reconcile(claims, store=store, doc_keys=keys, extractor="x") == expected
+
+
+def test_a_result_round_trips_with_its_discrepancies_claims_whole(archive):
+    claims, keys = corpus(DOCS)
+    expected = reconcile(claims)
+    assert expected.discrepancies and expected.facts
+    decoded = memo.decode_result(memo.encode_result(expected.discrepancies, expected.facts))
+    assert decoded == (list(expected.discrepancies), list(expected.facts))
 
 
 def test_the_claims_cache_keeps_results_across_runs(tmp_path, archive):
@@ -186,3 +197,65 @@ def test_a_worker_that_dies_leaves_its_parts_to_this_process(archive, monkeypatc
     monkeypatch.setattr(engine, "_reconcile_forked_parts", die)
     claims, _keys = corpus(DOCS)
     assert reconcile(claims, jobs=2) == reconcile(claims, jobs=1)
+
+
+class ReadCounting(list):
+    """One document's claims that record when they are read."""
+
+    def __init__(self, doc: str, claims, reads: list[str]) -> None:
+        super().__init__(claims)
+        self.doc, self.reads = doc, reads
+
+    def __iter__(self):
+        self.reads.append(self.doc)
+        return super().__iter__()
+
+
+def lazy_table(docs: dict[str, str], reads: list[str]):
+    from claims.table import ClaimTable
+
+    return ClaimTable((doc, ReadCounting(doc, extract_claims(text, doc=doc), reads)) for doc, text in docs.items())
+
+
+def test_a_remembered_archive_reads_only_the_claims_of_the_changed_part(archive):
+    from reconcile.engine import document_summaries
+
+    _, keys = corpus(DOCS)
+    store = DictStore()
+    reads: list[str] = []
+    table = lazy_table(DOCS, reads)
+    summaries = document_summaries(table, store=store, doc_keys=keys, extractor="x")
+    expected = reconcile(table, store=store, doc_keys=keys, extractor="x", summaries=summaries)
+    assert sorted(reads) == sorted(DOCS)  # the first time every document is read, once
+    assert sum(key.startswith("summary:") for key in store.results) == len(DOCS)
+
+    reads.clear()
+    table = lazy_table(DOCS, reads)
+    summaries_again = document_summaries(table, store=store, doc_keys=keys, extractor="x")
+    assert summaries_again == summaries
+    assert reconcile(table, store=store, doc_keys=keys, extractor="x", summaries=summaries_again) == expected
+    assert reads == []  # remembered: no claim decoded
+
+    changed = dict(DOCS, **{"v2.txt": DOCS["v2.txt"].replace("14,000", "41,000")})
+    _, changed_keys = corpus(changed)
+    reads.clear()
+    table = lazy_table(changed, reads)
+    result = reconcile(table, store=store, doc_keys=changed_keys, extractor="x",
+                       summaries=document_summaries(table, store=store, doc_keys=changed_keys, extractor="x"))
+    assert sorted(reads) == ["v1.txt", "v2.txt"]  # the Varne part only (v2 summarized, then reconciled)
+    assert result == reconcile(corpus(changed)[0])
+
+
+def test_a_damaged_summary_is_made_again(archive):
+    from reconcile.engine import document_summaries
+    from reconcile.features import summarize_document
+
+    _, keys = corpus(DOCS)
+    store = DictStore()
+    table = lazy_table(DOCS, [])
+    first = document_summaries(table, store=store, doc_keys=keys, extractor="x")
+    assert first["k1.txt"] == summarize_document(extract_claims(DOCS["k1.txt"], doc="k1.txt"))
+    for key in [key for key in store.results if key.startswith("summary:")]:
+        store.results[key] = b'[1, 2, 3]'
+    assert document_summaries(lazy_table(DOCS, []), store=store, doc_keys=keys, extractor="x") == first
+    assert memo.decode_summary(b"junk") is None and memo.decode_summary(b"\xff") is None

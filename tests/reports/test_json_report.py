@@ -58,3 +58,60 @@ def test_the_schema_rejects_a_broken_report(report, path, bad):
     target[path[-1]] = bad
     with pytest.raises(jsonschema.ValidationError):
         validate(data)
+
+
+# ---------------------------------------------------------------- claims kept as text per document
+
+
+class TextStore:
+    """A :class:`reports.json_report.FragmentStore` in memory."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.gets: list[str] = []
+
+    def get(self, doc: str) -> str | None:
+        self.gets.append(doc)
+        return self.texts.get(doc)
+
+    def put(self, doc: str, text: str) -> None:
+        self.texts[doc] = text
+
+
+def test_claims_kept_as_text_per_document_give_the_same_report(report, agreeing_report, monkeypatch):
+    import dataclasses
+
+    from claims.table import ClaimTable
+    from reports import json_report
+
+    for each in (report, agreeing_report):
+        expected = json_report.render_json(each)
+        assert expected == json_report.pretty_json(json_report.report_to_dict(each)) + "\n"
+        store = TextStore()
+        assert json_report.render_json(each, fragments=store) == expected
+        documents = sorted({c.doc for c in each.claims})
+        assert sorted(store.texts) == documents
+        table = dataclasses.replace(each, claims=ClaimTable.from_claims(each.claims))
+        assert json_report.render_json(table) == expected
+        # the second time every document's claims come from the store, none is rendered
+        monkeypatch.setattr(json_report, "claim_to_dict", lambda claim: pytest.fail("rendered again"))
+        assert json_report.render_json(table, fragments=store) == expected
+        assert render(table, "json", fragments=store) == expected
+        monkeypatch.undo()
+
+
+def test_a_report_without_claims_keeps_an_empty_list(report):
+    import dataclasses
+
+    from reports.json_report import render_json
+
+    empty = dataclasses.replace(report, claims=(), discrepancies=(), facts=())
+    store = TextStore()
+    assert json.loads(render_json(empty, fragments=store))["claims"] == []
+    assert '"claims": [],' in render_json(empty, fragments=store) and store.texts == {}
+
+
+def test_the_fragment_format_names_this_code():
+    from reports.json_report import fragment_format
+
+    assert len(fragment_format()) == 64 and fragment_format() == fragment_format()

@@ -28,3 +28,31 @@ def test_pretty_json_is_json_dumps_with_indent(data):
 def test_keys_that_are_not_strings_follow_jsons_rules():
     data = {"outer": {None: [1], 2.5: {"x": 1}, True: [], 3: "three"}, "list": [{1: [2]}]}
     assert pretty_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+TEXTS = st.text(alphabet=st.sampled_from('ab}{[],:" \\\n\t\u2028é€'), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a.txt", "b}.txt", "c\n.txt", "é.txt"]), st.integers(0, 99), TEXTS,
+                          st.one_of(st.none(), st.integers(), st.floats(allow_nan=False), TEXTS)), max_size=12))
+def test_claims_written_a_document_at_a_time_join_into_the_same_text(rows):
+    from claims import Claim
+    from reconcile.model import Report
+    from reports.json_report import render_json, report_to_dict
+
+    class Store(dict):
+        def get(self, doc):
+            return dict.get(self, doc)
+
+        def put(self, doc, text):
+            self[doc] = text
+
+    claims = tuple(Claim(doc=doc, start=start, end=start + len(text), text=text, kind="count", value=value,
+                         low=None, high=None, unit=None, qualifier=None, sentence=text, sentence_start=0)
+                   for doc, start, text, value in rows)
+    report = Report(documents=(), claims=claims, discrepancies=())
+    expected = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    store = Store()
+    assert render_json(report, fragments=store) == expected
+    assert render_json(report, fragments=store) == expected  # from the stored texts
