@@ -39,6 +39,8 @@ APPLICATION_ID = 0x52636E43
 #: Bumped when the tables change; an older or newer file is rebuilt.
 SCHEMA_VERSION = 3
 _TABLES = ("entries", "results")
+#: Results (and texts) kept in memory before they are written in one transaction.
+PENDING_RESULT_BYTES = 32 << 20
 #: Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT = 60.0
 
@@ -181,6 +183,7 @@ class ClaimsCache:
         self._batch = batch
         self._pending: list[tuple[str, bytes]] = []
         self._pending_results: list[tuple[str, bytes]] = []
+        self._pending_bytes = 0
         self._conn: sqlite3.Connection | None = None
         self._rebuilt = False
         self.hits = 0
@@ -315,6 +318,7 @@ class ClaimsCache:
         """Stop using a file that failed mid-run; a damaged one is replaced by an empty cache."""
         self._pending.clear()
         self._pending_results.clear()
+        self._pending_bytes = 0
         self._close_connection()
         if _is_corruption(exc) and not self._rebuilt:
             self._rebuilt = True
@@ -443,6 +447,9 @@ class ClaimsCache:
         """Store a reconciliation result (written at the next flush)."""
         if self._conn is not None:
             self._pending_results.append((key, payload))
+            self._pending_bytes += len(payload)
+            if self._pending_bytes >= PENDING_RESULT_BYTES:  # an archive's report texts: write as they come
+                self.flush()
 
     # -------------------------------------------------------------- file stamps
 
@@ -502,6 +509,7 @@ class ClaimsCache:
             return
         self._pending.clear()
         self._pending_results.clear()
+        self._pending_bytes = 0
 
     def close(self) -> None:
         """Flush and close the file."""

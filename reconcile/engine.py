@@ -487,10 +487,11 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     if store is not None and doc_keys is not None:
         keys = [memo.part_key(part, doc_keys, config=config, extractor=extractor) for part in part_docs]
         payloads = _get_results(store, [key for key in keys if key is not None])
-        for k, key in enumerate(keys):
-            remembered = memo.decode_result(payloads[key]) if key in payloads else None
-            if remembered is not None:
-                found[k] = Reconciliation(tuple(remembered[0]), tuple(remembered[1]))
+        with memo.collector_paused():
+            for k, key in enumerate(keys):
+                remembered = memo.decode_result(payloads[key]) if key in payloads else None
+                if remembered is not None:
+                    found[k] = Reconciliation(tuple(remembered[0]), tuple(remembered[1]))
     todo = [k for k in range(len(part_docs)) if found[k] is None]
     parts = {k: [claim for doc in part_docs[k] for claim in table.of(doc)] for k in todo}
     if shipped and jobs > 1 and len(todo) > 1 and sum(len(parts[k]) for k in todo) >= PARALLEL_MIN_CLAIMS \
@@ -552,9 +553,11 @@ def document_summaries(claims: ClaimTable, *, store: ResultStore | None = None,
                 for doc in claims.documents if doc in doc_keys}
     stored = _get_results(store, sorted(set(keys.values()))) if keys else {}
     summaries = {}
+    with memo.collector_paused():
+        decoded = {key: memo.decode_summary(payload) for key, payload in stored.items()}
     for doc in claims.documents:
         key = keys.get(doc)
-        summary = memo.decode_summary(stored[key]) if key in stored else None
+        summary = decoded.get(key) if key is not None else None
         if summary is None:
             summary = summarize_document(claims.of(doc))
             if key is not None:

@@ -119,8 +119,18 @@ def report_to_dict(report: Report) -> dict:
 _KEYS = ("schema", "summary", "documents", "claims", "discrepancies", "facts", "warnings")
 
 
-def _report_without_claims(report: Report) -> dict:
-    discrepancies = sorted(report.discrepancies, key=lambda d: d.id)
+def _sorted_discrepancies(report: Report) -> list[Discrepancy]:
+    return sorted(report.discrepancies, key=lambda d: d.id)
+
+
+def _sorted_facts(report: Report) -> list[Fact]:
+    return sorted(report.facts, key=lambda f: (f.key, f.claim_ids[0]))
+
+
+def _report_without_claims(report: Report, *, records: bool = True) -> dict:
+    """The report's dict without its claims (and, without ``records``, without its
+    discrepancies and facts, which :func:`render_json` writes itself)."""
+    discrepancies = _sorted_discrepancies(report)
     states = [report.review_of(d).state for d in discrepancies]
     return {
         "schema": SCHEMA,
@@ -135,8 +145,8 @@ def _report_without_claims(report: Report) -> dict:
         },
         "documents": [{"id": d.id, "sha256": d.sha256, "date": d.date}
                       for d in sorted(report.documents, key=lambda d: d.id)],
-        "discrepancies": [discrepancy_to_dict(d, report.review_of(d)) for d in discrepancies],
-        "facts": [fact_to_dict(f) for f in sorted(report.facts, key=lambda f: (f.key, f.claim_ids[0]))],
+        "discrepancies": [discrepancy_to_dict(d, report.review_of(d)) for d in discrepancies] if records else None,
+        "facts": [fact_to_dict(f) for f in _sorted_facts(report)] if records else None,
         "warnings": list(report.warnings),
     }
 
@@ -208,16 +218,87 @@ def render_json(report: Report, *, fragments: FragmentStore | None = None) -> st
         fragments: Keeps each document's claims as JSON text: on an archive, most of the
             report is the claims of documents that did not change since the last run.
     """
-    data = _report_without_claims(report)
+    data = _report_without_claims(report, records=False)
     pieces = ["{"]
     for key in _KEYS:
         pieces.append(("\n  " if key == _KEYS[0] else ",\n  ") + encode_basestring(key) + ": ")
         if key == "claims":
             pieces.extend(_claims_json(report.claims, fragments))
+        elif key == "facts":
+            pieces.append(_list_json([_fact_json(f) for f in _sorted_facts(report)]))
+        elif key == "discrepancies":
+            pieces.append(_list_json([_discrepancy_json(d, report.review_of(d)) for d in _sorted_discrepancies(report)]))
         else:
             pieces.append(pretty_json(data[key], _level=1))
     pieces.append("\n}\n")
     return "".join(pieces)
+
+
+# The report's discrepancies and facts (tens of thousands on an archive) are written by
+# these two, the text pretty_json gives their dicts (tested against it), without building
+# the dicts or walking them.
+_MEMBER = "\n      "
+_ITEM = "\n        "
+
+
+def _list_json(items: list[str]) -> str:
+    return "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"
+
+
+def _strings_json(values: Sequence[object]) -> str:
+    if not values:
+        return "[]"
+    if _STR_ONLY.issuperset(map(type, values)):
+        return "[" + _ITEM + ("," + _ITEM).join(map(encode_basestring, values)) + _MEMBER + "]"
+    return pretty_json(list(values), _level=3)
+
+
+_SIDE_ITEM = "\n          "
+
+
+def _side_json(side: Sequence[object]) -> str:
+    if side and _STR_ONLY.issuperset(map(type, side)):
+        return "[" + _SIDE_ITEM + ("," + _SIDE_ITEM).join(map(encode_basestring, side)) + _ITEM + "]"
+    return pretty_json(list(side), _level=4)
+
+
+def _text(value: object) -> str:
+    return encode_basestring(value) if type(value) is str else pretty_json(value, _level=3)
+
+
+def _fact_json(fact: Fact) -> str:
+    return ("{" + _MEMBER + '"key": ' + _text(fact.key)
+            + "," + _MEMBER + '"fact": ' + _text(fact.label)
+            + "," + _MEMBER + '"class": ' + _text(fact.klass)
+            + "," + _MEMBER + '"claims": ' + _strings_json(fact.claim_ids)
+            + "," + _MEMBER + '"values": ' + _strings_json(fact.values)
+            + "," + _MEMBER + '"explanation": ' + _text(fact.explanation)
+            + "," + _MEMBER + '"confidence": ' + _scalar(round(fact.confidence, 3))
+            + "\n    }")
+
+
+def _discrepancy_json(discrepancy: Discrepancy, review: Review) -> str:
+    d = discrepancy
+    if d.sides:
+        sides = "[" + _ITEM + ("," + _ITEM).join(_side_json(side) for side in d.sides) + _MEMBER + "]"
+    else:
+        sides = "[]"
+    if review.decision is None and not review.earlier and type(review.state) is str:
+        review_text = "{" + _ITEM + '"state": ' + encode_basestring(review.state) + _MEMBER + "}"
+    else:
+        review_text = pretty_json(review_to_dict(review), _level=3)
+    return ("{" + _MEMBER + '"id": ' + _text(d.id)
+            + "," + _MEMBER + '"fact": ' + _text(d.fact)
+            + "," + _MEMBER + '"fact_key": ' + _text(d.fact_key)
+            + "," + _MEMBER + '"class": ' + _text(d.klass)
+            + "," + _MEMBER + '"claims": ' + _strings_json([c.id for c in d.claims])
+            + "," + _MEMBER + '"documents": ' + _strings_json(d.documents)
+            + "," + _MEMBER + '"values": ' + _strings_json(d.values)
+            + "," + _MEMBER + '"sides": ' + sides
+            + "," + _MEMBER + '"explanation": ' + _text(d.explanation)
+            + "," + _MEMBER + '"confidence": ' + _scalar(round(d.confidence, 3))
+            + "," + _MEMBER + '"review": ' + review_text
+            + "\n    }")
 
 
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})

@@ -254,3 +254,17 @@ def test_many_documents_are_looked_up_at_once(tmp_path, warnings):
     assert list(found["copy.txt"]) == extract_claims(TEXT, doc="copy.txt")
     assert len(found["c.txt"]) == 0
     assert warnings == []
+
+
+def test_results_are_written_as_they_pile_up_not_all_at_the_end(tmp_path, warnings, monkeypatch):
+    from reconcile import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "PENDING_RESULT_BYTES", 1000)
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        for k in range(5):
+            cache.put_result(f"k{k}", b"x" * 400)
+        with sqlite3.connect(tmp_path / "cache.sqlite") as other:
+            written = other.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        assert written == 3  # flushed when the third one passed 1,000 bytes
+    with open_cache(tmp_path / "cache.sqlite", warnings) as cache:
+        assert len(cache.get_results([f"k{k}" for k in range(5)])) == 5

@@ -259,3 +259,20 @@ def test_a_damaged_summary_is_made_again(archive):
         store.results[key] = b'[1, 2, 3]'
     assert document_summaries(lazy_table(DOCS, []), store=store, doc_keys=keys, extractor="x") == first
     assert memo.decode_summary(b"junk") is None and memo.decode_summary(b"\xff") is None
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_while_decoding_and_restored_after(enabled):
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with memo.collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), memo.collector_paused():
+            raise RuntimeError("decoding failed")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -56,3 +56,37 @@ def test_claims_written_a_document_at_a_time_join_into_the_same_text(rows):
     store = Store()
     assert render_json(report, fragments=store) == expected
     assert render_json(report, fragments=store) == expected  # from the stored texts
+
+
+IDS = st.lists(TEXTS, max_size=3).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts=st.lists(st.builds(
+           lambda key, label, klass, ids, values, explanation, confidence: (key, label, klass, ids, values,
+                                                                              explanation, confidence),
+           TEXTS, TEXTS, TEXTS, st.lists(TEXTS, min_size=1, max_size=3).map(tuple), IDS, TEXTS,
+           st.one_of(st.floats(0, 1), st.integers(0, 1))), max_size=4),
+       flags=st.lists(st.tuples(TEXTS, TEXTS, TEXTS, IDS, st.lists(IDS, max_size=3).map(tuple),
+                                st.floats(0, 1), st.booleans(), st.booleans()), max_size=4))
+def test_discrepancies_and_facts_are_written_as_their_dicts_are(facts, flags):
+    from claims import Claim
+    from reconcile.model import Decision, Discrepancy, Fact, Report, Review
+    from reports.json_report import render_json, report_to_dict
+
+    def claim(doc: str, start: int) -> Claim:
+        return Claim(doc=doc, start=start, end=start + 1, text="1", kind="count", value=1, low=1, high=1,
+                     unit=None, qualifier=None, sentence="1", sentence_start=0)
+
+    fact_records = tuple(Fact(*fields) for fields in facts)
+    discrepancies, reviews = [], {}
+    for k, (fact, label, explanation, values, sides, confidence, decided, earlier) in enumerate(flags):
+        flag = Discrepancy(f"id{k}{fact}", label, fact, "conflict", (claim(fact or "d", k), claim("e", k)), values, sides,
+                           explanation, confidence)
+        discrepancies.append(flag)
+        decision = Decision(flag.id, "dismissed", "ann", "2026-11-24T10:00:00Z", note=label, value=fact or None,
+                            fact=label, fact_key=fact, values=values)
+        reviews[flag.id] = Review("dismissed" if decided else "unreviewed", decision if decided else None,
+                                  (decision,) if earlier else ())
+    report = Report(documents=(), claims=(), discrepancies=tuple(discrepancies), facts=fact_records, reviews=reviews)
+    assert render_json(report) == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
