@@ -23,6 +23,7 @@ read among the documents about the same thing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import multiprocessing
@@ -487,7 +488,7 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     if store is not None and doc_keys is not None:
         keys = [memo.part_key(part, doc_keys, config=config, extractor=extractor) for part in part_docs]
         payloads = _get_results(store, [key for key in keys if key is not None])
-        with memo.collector_paused():
+        with memo.collector_paused() if payloads else contextlib.nullcontext():
             for k, key in enumerate(keys):
                 remembered = memo.decode_result(payloads[key]) if key in payloads else None
                 if remembered is not None:
@@ -514,7 +515,7 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     if len(found) == 1:
         return found[0]
     return Reconciliation(
-        tuple(sorted((d for r in found for d in r.discrepancies), key=lambda d: (d.id, d.claims[0].id))),
+        tuple(sorted((d for r in found for d in r.discrepancies), key=lambda d: (d.id, d.claim_ids[0]))),
         tuple(sorted((f for r in found for f in r.facts), key=lambda f: (f.key, f.claim_ids[0]))))
 
 
@@ -553,8 +554,10 @@ def document_summaries(claims: ClaimTable, *, store: ResultStore | None = None,
                 for doc in claims.documents if doc in doc_keys}
     stored = _get_results(store, sorted(set(keys.values()))) if keys else {}
     summaries = {}
-    with memo.collector_paused():
-        decoded = {key: memo.decode_summary(payload) for key, payload in stored.items()}
+    decoded: dict[str, DocumentSummary | None] = {}
+    if stored:
+        with memo.collector_paused():
+            decoded = {key: memo.decode_summary(payload) for key, payload in stored.items()}
     for doc in claims.documents:
         key = keys.get(doc)
         summary = decoded.get(key) if key is not None else None

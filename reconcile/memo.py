@@ -35,6 +35,7 @@ from claims import Claim
 from claims.model import claim_from_fields
 
 from .config import Config
+from .errors import ReconcileError
 from .features import DocumentSummary
 from .model import Discrepancy, Fact
 
@@ -51,8 +52,9 @@ def collector_paused() -> Iterator[None]:
 
     Decoding an archive's results builds hundreds of thousands of lists, dicts and
     records, none of them in a reference cycle; each batch of them set off a collection
-    that walked every object alive, a third of the decoding time.  Reference counting
-    still frees everything; the collector runs again afterwards.
+    that walked every object alive, a third of the decoding time.  Afterwards the objects
+    alive are frozen (:func:`gc.freeze`): they live until the end of the run, and no later
+    collection need walk them again.  Reference counting still frees what is dropped.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -60,6 +62,7 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
 
 
@@ -115,26 +118,103 @@ def encode_result(discrepancies: Sequence[Discrepancy], facts: Sequence[Fact]) -
     """A part's result: its discrepancies with their claims, its facts with their claims' ids.
 
     A discrepancy's claims are stored whole (a re-run shows them without reading their
-    documents' claims); a fact names its claims by id, as it does in memory.
+    documents' claims), all of the part's in one JSON text that is parsed only when one of
+    them is read (:class:`RememberedClaims`); a fact names its claims by id, as it does in
+    memory.
     """
+    rows: dict[str, list] = {}
+    for d in discrepancies:
+        for c in d.claims:
+            rows.setdefault(c.id, [getattr(c, name) for name in _CLAIM_FIELDS])
     data = {
-        "discrepancies": [[d.id, d.fact, d.fact_key, d.klass,
-                           [[getattr(c, name) for name in _CLAIM_FIELDS] for c in d.claims], list(d.values),
+        "discrepancies": [[d.id, d.fact, d.fact_key, d.klass, list(d.claim_ids), list(d.values),
                            [list(side) for side in d.sides], d.explanation, d.confidence] for d in discrepancies],
         "facts": [[f.key, f.label, f.klass, list(f.claim_ids), list(f.values), f.explanation, f.confidence]
                   for f in facts],
+        "claims": json.dumps(list(rows.values()), ensure_ascii=False, separators=(",", ":")),
     }
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
+class _PartClaims:
+    """The claims of a remembered part's discrepancies, parsed on first use (once for all)."""
+
+    __slots__ = ("_text", "_by_id")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._by_id: dict[str, Claim] | None = None
+
+    def get(self, claim_id: str) -> Claim:
+        try:
+            if self._by_id is None:
+                claims = (claim_from_fields(*row) for row in json.loads(self._text))
+                self._by_id = {claim.id: claim for claim in claims}
+                self._text = ""
+            return self._by_id[claim_id]
+        except (ValueError, KeyError, TypeError) as exc:
+            # the payload passed its checksum: it was written by another program
+            raise ReconcileError(f"a remembered result in the claims cache cannot be read ({exc!r}); "
+                                 "delete the cache (.reconcile/) and run again") from None
+
+
+class RememberedClaims(Sequence[Claim]):
+    """The claims of a remembered discrepancy: their ids at once, the claims when first read.
+
+    A check whose report is JSON needs only the ids (the report names a flag's claims by
+    id); the other formats read the claims, which then come from the stored result.  Equal
+    to the tuple of the same claims.
+    """
+
+    __slots__ = ("ids", "_part", "_claims")
+
+    def __init__(self, ids: tuple[str, ...], part: _PartClaims) -> None:
+        self.ids = ids
+        self._part = part
+        self._claims: tuple[Claim, ...] | None = None
+
+    def _read(self) -> tuple[Claim, ...]:
+        if self._claims is None:
+            self._claims = tuple(self._part.get(claim_id) for claim_id in self.ids)
+        return self._claims
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self._read())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._read()[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RememberedClaims):
+            return self.ids == other.ids and self._read() == other._read()
+        if isinstance(other, tuple | list):
+            return self._read() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._read())
+
+    def __repr__(self) -> str:
+        return f"RememberedClaims({self.ids!r})"
+
+
 def decode_result(payload: bytes) -> tuple[list[Discrepancy], list[Fact]] | None:
-    """The result of :func:`encode_result`; None when the payload is unreadable."""
+    """The result of :func:`encode_result`; None when the payload is unreadable.
+
+    The discrepancies' claims are checked against the stored rows when they are first read.
+    """
     try:
         data = json.loads(zlib.decompress(payload).decode("utf-8"))
+        part = _PartClaims(data["claims"])
+        if not isinstance(data["claims"], str):
+            raise TypeError("claims")
         discrepancies = [
-            Discrepancy(id_, fact, fact_key, klass, tuple(claim_from_fields(*row) for row in rows), tuple(values_),
+            Discrepancy(id_, fact, fact_key, klass, RememberedClaims(tuple(map(str, ids)), part), tuple(values_),
                         tuple(tuple(side) for side in sides), explanation, confidence)
-            for id_, fact, fact_key, klass, rows, values_, sides, explanation, confidence in data["discrepancies"]]
+            for id_, fact, fact_key, klass, ids, values_, sides, explanation, confidence in data["discrepancies"]]
         facts = [Fact(key, label, klass, tuple(ids), tuple(values_), explanation, confidence)
                  for key, label, klass, ids, values_, explanation, confidence in data["facts"]]
     except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError):

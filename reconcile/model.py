@@ -55,7 +55,8 @@ class Discrepancy:
         fact: The fact's label.
         fact_key: The fact's key (see :class:`Fact`).
         klass: ``conflict`` or ``possible_update``.
-        claims: The claims, sorted by document and offset.
+        claims: The claims, sorted by document and offset (a remembered discrepancy's
+            claims are read from the stored result when first used).
         values: The distinct values (one per side), as displayed.
         sides: For each value, the ids of the claims that state it.
         explanation: One sentence naming the evidence.
@@ -66,16 +67,22 @@ class Discrepancy:
     fact: str
     fact_key: str
     klass: str
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]
     values: tuple[str, ...]
     sides: tuple[tuple[str, ...], ...]
     explanation: str
     confidence: float
 
     @property
+    def claim_ids(self) -> tuple[str, ...]:
+        """The ids of its claims (without reading remembered claims, see :mod:`reconcile.memo`)."""
+        ids = getattr(self.claims, "ids", None)
+        return ids if ids is not None else tuple(c.id for c in self.claims)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         """The documents involved, sorted."""
-        return tuple(sorted({c.doc for c in self.claims}))
+        return tuple(sorted({claim_id.rpartition(":")[0] for claim_id in self.claim_ids}))
 
 
 @dataclass(frozen=True, slots=True)

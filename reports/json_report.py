@@ -86,7 +86,7 @@ def discrepancy_to_dict(discrepancy: Discrepancy, review: Review) -> dict:
         "fact": discrepancy.fact,
         "fact_key": discrepancy.fact_key,
         "class": discrepancy.klass,
-        "claims": [c.id for c in discrepancy.claims],
+        "claims": list(discrepancy.claim_ids),
         "documents": list(discrepancy.documents),
         "values": list(discrepancy.values),
         "sides": [list(side) for side in discrepancy.sides],
@@ -291,7 +291,7 @@ def _discrepancy_json(discrepancy: Discrepancy, review: Review) -> str:
             + "," + _MEMBER + '"fact": ' + _text(d.fact)
             + "," + _MEMBER + '"fact_key": ' + _text(d.fact_key)
             + "," + _MEMBER + '"class": ' + _text(d.klass)
-            + "," + _MEMBER + '"claims": ' + _strings_json([c.id for c in d.claims])
+            + "," + _MEMBER + '"claims": ' + _strings_json(d.claim_ids)
             + "," + _MEMBER + '"documents": ' + _strings_json(d.documents)
             + "," + _MEMBER + '"values": ' + _strings_json(d.values)
             + "," + _MEMBER + '"sides": ' + sides

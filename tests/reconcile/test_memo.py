@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 import textwrap
@@ -276,3 +277,34 @@ def test_the_collector_is_paused_while_decoding_and_restored_after(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_remembered_flags_claims_are_read_only_when_used(archive, monkeypatch):
+    claims, keys = corpus(DOCS)
+    expected = reconcile(claims)
+    payload = memo.encode_result(expected.discrepancies, expected.facts)
+    built: list[tuple] = []
+    original = memo.claim_from_fields
+    monkeypatch.setattr(memo, "claim_from_fields", lambda *row: built.append(row) or original(*row))
+    discrepancies, _ = memo.decode_result(payload)
+    assert [d.claim_ids for d in discrepancies] == [d.claim_ids for d in expected.discrepancies]
+    assert [d.documents for d in discrepancies] == [d.documents for d in expected.discrepancies]
+    assert built == []  # ids and documents need no claim
+    assert tuple(discrepancies[0].claims) == tuple(expected.discrepancies[0].claims)
+    assert discrepancies[0].claims[0] == expected.discrepancies[0].claims[0]
+    assert len(built) == len({c.id for d in expected.discrepancies for c in d.claims})  # all of the part, once
+    assert discrepancies == list(expected.discrepancies)
+    assert hash(discrepancies[0]) == hash(expected.discrepancies[0])
+
+
+def test_remembered_claims_that_cannot_be_read_fail_with_the_fix(archive):
+    from reconcile.errors import ReconcileError
+
+    claims, _ = corpus(DOCS)
+    expected = reconcile(claims)
+    data = json.loads(zlib.decompress(memo.encode_result(expected.discrepancies, expected.facts)))
+    data["claims"] = "[[1, 2]]"
+    discrepancies, _ = memo.decode_result(zlib.compress(json.dumps(data).encode()))
+    assert discrepancies[0].claim_ids == expected.discrepancies[0].claim_ids
+    with pytest.raises(ReconcileError, match=r"cannot be read .*delete the cache"):
+        list(discrepancies[0].claims)
