@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from .errors import DocumentError
 
@@ -70,7 +71,9 @@ def find_documents(paths: Sequence[str | os.PathLike], *,
     """
     found: dict[str, str] = {}
     for raw in paths:
-        path = os.path.normpath(os.fspath(raw))
+        # as pathlib writes it ("seeds/" and "./seeds" are "seeds"), once per folder given;
+        # ".." is kept: after a symbolic link it is not the folder the text names
+        path = str(PurePath(raw))
         if not os.path.exists(path):
             raise DocumentError(str(raw), "no such file or folder", "check the path")
         if os.path.isfile(path):

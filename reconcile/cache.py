@@ -17,6 +17,7 @@ trusted: it is replaced by an empty cache with a one-line warning.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -478,12 +479,12 @@ class ClaimsCache:
                 continue  # gone, or an unreadable record: the file is read
         return known
 
-    def remember_content(self, path: str, stat: os.stat_result, sha256: str) -> None:
-        """Record that the file at ``path``, stamped ``stat`` (taken before it was read),
-        holds the text whose hash is ``sha256``."""
+    def remember_content(self, path: str, stat: os.stat_result, sha256: str, *, stamped_at: int) -> None:
+        """Record that the file at ``path``, stamped ``stat`` (taken before it was read, at
+        ``stamped_at``, :func:`time.time_ns`), holds the text whose hash is ``sha256``."""
         if self._conn is None:
             return
-        settled = time.time_ns() - STAMP_SETTLE_NS
+        settled = stamped_at - STAMP_SETTLE_NS
         if stat.st_mtime_ns >= settled or stat.st_ctime_ns >= settled:
             return  # changed moments ago: it may change again within the same clock tick
         self.put_result(_stamp_key(path), json.dumps([_stamp(stat), sha256]).encode("utf-8"))
@@ -546,7 +547,7 @@ class DocumentTexts:
 
     def get(self, doc: str) -> str | None:
         """The stored text of ``doc``, or None."""
-        payload = self._stored.get(self._keys.get(doc, ""))
+        payload = self._stored.pop(self._keys.get(doc, ""), None)  # read once: let it go
         if payload is None:
             return None
         try:
@@ -570,7 +571,17 @@ def _stamp(stat: os.stat_result) -> list[int]:
 
 
 def _stamp_key(path: str) -> str:
-    return "file:" + hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()
+    # the reader's code is part of the key: a file's hash is the hash of the text it reads
+    return "file:" + hashlib.sha256(_reader_key().encode() + b"\0"
+                                    + os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _reader_key() -> str:
+    """A hash of the code that reads a document and hashes its text."""
+    from importlib import resources
+
+    return hashlib.sha256(resources.files("claims").joinpath("documents.py").read_bytes()).hexdigest()
 
 
 #: What :meth:`ClaimsCache._try_open` returns for a file that stayed locked.

@@ -218,6 +218,7 @@ def _extract_ordered(documents: Sequence[tuple[str, os.PathLike]], cache: Claims
 def _read(doc_id: str, path: str, cache: ClaimsCache | None) -> tuple[str, DocumentInfo | None]:
     """A document's text and its :class:`DocumentInfo` (None when it is empty); its stamp,
     taken before reading, is recorded in the cache with its hash."""
+    stamped_at = time.time_ns()  # before the stamp: a change after it is never taken for none
     try:
         stat = os.stat(path) if cache is not None else None
     except OSError:
@@ -227,7 +228,7 @@ def _read(doc_id: str, path: str, cache: ClaimsCache | None) -> tuple[str, Docum
         return text, None
     info = DocumentInfo(doc_id, sha256_of(text), path=str(path))
     if cache is not None and stat is not None:
-        cache.remember_content(path, stat, info.sha256)
+        cache.remember_content(path, stat, info.sha256, stamped_at=stamped_at)
     return text, info
 
 

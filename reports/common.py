@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claims import Claim
+from claims.table import ClaimTable
 from reconcile.model import Discrepancy, Report, Review
 
 
@@ -143,9 +144,11 @@ def artifact_paths(report: Report, *, cwd: str | os.PathLike | None = None) -> d
             paths[document.id] = absolute.relative_to(base).as_posix()
         except ValueError:
             paths[document.id] = absolute.as_posix()
-    for claim in report.claims:
-        paths.setdefault(claim.doc, claim.doc)
+    # documents by id, not by claim: an archive's claims are read from the cache only when used
+    claim_docs = report.claims.documents if isinstance(report.claims, ClaimTable) else (c.doc for c in report.claims)
+    for doc in claim_docs:
+        paths.setdefault(doc, doc)
     for discrepancy in report.discrepancies:
-        for claim in discrepancy.claims:
-            paths.setdefault(claim.doc, claim.doc)
+        for doc in discrepancy.documents:
+            paths.setdefault(doc, doc)
     return paths

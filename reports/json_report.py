@@ -165,10 +165,13 @@ class FragmentStore(Protocol):
 
 @functools.lru_cache(maxsize=1)
 def fragment_format() -> str:
-    """What a stored fragment's text depends on besides the claims: this module's code and
-    the version of Python (its ``json``)."""
+    """What a stored fragment's text depends on besides the claims: this module's code, the
+    claim record's (its fields and id) and the claim table's (their order), and the version
+    of Python (its ``json``)."""
     digest = hashlib.sha256(sys.version.encode() + b"\0")
     digest.update(resources.files("reports").joinpath("json_report.py").read_bytes())
+    for name in ("model.py", "table.py"):  # a claim's fields and id; the order of a document's claims
+        digest.update(b"\0" + resources.files("claims").joinpath(name).read_bytes())
     return digest.hexdigest()
 
 
@@ -343,7 +346,9 @@ def _scalar(value: object) -> str:
         if value in (math.inf, -math.inf):
             return "Infinity" if value > 0 else "-Infinity"
         return float.__repr__(value)
-    return encode_basestring(value)
+    if type(value) is str:
+        return encode_basestring(value)
+    return json.dumps(value, ensure_ascii=False)  # a subclass (a NumPy float, an enum): as json writes it
 
 
 def _records(items: list | tuple, indent: int, level: int) -> str:

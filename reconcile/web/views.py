@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claims import Claim
+from claims.table import ClaimTable
 
 from ..model import CLASSES, FLAG_CLASSES, REVIEW_STATES, Decision, Discrepancy, Report, Review
 from .workspace import Snapshot
@@ -376,7 +377,13 @@ def next_unreviewed(snapshot: Snapshot, filters: Filters, *, after: str) -> str 
 def document_page(snapshot: Snapshot, doc_id: str, text: str) -> DocumentPage:
     """A document's text with every claim highlighted, each flagged claim tied to its discrepancies."""
     report = snapshot.report
-    claims = [c for c in report.claims if c.doc == doc_id]
+    if isinstance(report.claims, ClaimTable):  # an archive: read this document's claims only
+        try:
+            claims = list(report.claims.of(doc_id))
+        except KeyError:
+            claims = []
+    else:
+        claims = [c for c in report.claims if c.doc == doc_id]
     flags: dict[str, list[str]] = {}
     involved = []
     for discrepancy in review_order(snapshot):

@@ -102,3 +102,12 @@ def test_a_file_that_became_empty_is_skipped_with_a_warning(folder, tmp_path, mo
     result = scan([folder], config=config, extractor=make_extractor(ExtractionOptions(jobs=1)))
     assert [d.id for d in result.documents] == ["a.txt"]
     assert result.warnings == (f"{folder / 'b.txt'}: empty document, skipped",)
+
+
+def test_stamps_recorded_by_other_reading_code_are_not_trusted(folder, tmp_path, reads, monkeypatch):
+    monkeypatch.setattr(cache_module, "STAMP_SETTLE_NS", 0)
+    run(folder, tmp_path)
+    monkeypatch.setattr(cache_module, "_reader_key", lambda: "another reader")
+    reads.clear()
+    run(folder, tmp_path)
+    assert sorted(reads) == ["a.txt", "b.txt"]

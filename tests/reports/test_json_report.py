@@ -115,3 +115,54 @@ def test_the_fragment_format_names_this_code():
     from reports.json_report import fragment_format
 
     assert len(fragment_format()) == 64 and fragment_format() == fragment_format()
+
+
+def test_the_fragment_format_covers_the_claim_record_and_table(monkeypatch):
+    from importlib import resources
+
+    from reports import json_report
+
+    class Files:
+        def __init__(self, package: str, changed: str) -> None:
+            self.package, self.changed = package, changed
+
+        def joinpath(self, name: str):
+            real = resources.files(self.package).joinpath(name)
+            changed = f"{self.package}/{name}" == self.changed
+
+            class File:
+                def read_bytes(self) -> bytes:
+                    return real.read_bytes() + (b"# changed" if changed else b"")
+
+            return File()
+
+    json_report.fragment_format.cache_clear()
+    formats = set()
+    try:
+        for changed in ("none", "reports/json_report.py", "claims/model.py", "claims/table.py"):
+            monkeypatch.setattr(json_report, "resources",
+                                type("R", (), {"files": staticmethod(lambda package, c=changed: Files(package, c))}))
+            json_report.fragment_format.cache_clear()
+            formats.add(json_report.fragment_format())
+    finally:
+        json_report.fragment_format.cache_clear()
+    assert len(formats) == 4
+
+
+def test_a_confidence_that_is_a_float_subclass_is_written_as_json_writes_it(report):
+    import dataclasses
+
+    import numpy
+
+    from reports.json_report import pretty_json, render_json, report_to_dict
+
+    fact = dataclasses.replace(report.facts[0] if report.facts else _any_fact(), confidence=numpy.float64(0.8))
+    odd = dataclasses.replace(report, facts=(fact,))
+    assert render_json(odd) == pretty_json(report_to_dict(odd)) + "\n"
+    assert '"confidence": 0.8' in render_json(odd)
+
+
+def _any_fact():
+    from reconcile.model import Fact
+
+    return Fact("count|x", "x", "agree", ("a.txt:0-1", "b.txt:0-1"), ("1",), "two claims agree", 1.0)

@@ -1,0 +1,48 @@
+"""Which files a scan reads, and under which ids and paths."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from claims import DocumentError, find_documents
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    (tmp_path / "docs" / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "docs" / "sub" / "b.md").write_text("b", encoding="utf-8")
+    (tmp_path / "docs" / ".hidden.txt").write_text("h", encoding="utf-8")
+    (tmp_path / "docs" / "image.png").write_bytes(b"\x89PNG")
+    return tmp_path
+
+
+@pytest.mark.parametrize("given", ["docs", "docs/", "./docs", "docs//"])
+def test_a_folder_is_listed_by_id_with_paths_as_pathlib_writes_them(tree, given):
+    assert find_documents([given]) == [("a.txt", os.path.join("docs", "a.txt")),
+                                       ("sub/b.md", os.path.join("docs", "sub", "b.md"))]
+
+
+def test_a_file_given_directly_is_scanned_under_its_name(tree):
+    assert find_documents(["./docs/sub/b.md"]) == [("b.md", os.path.join("docs", "sub", "b.md"))]
+
+
+def test_ignore_globs_match_the_id(tree):
+    assert [doc for doc, _ in find_documents(["docs"], ignore=["sub/*"])] == ["a.txt"]
+
+
+def test_dot_dot_after_a_symbolic_link_is_kept(tree):
+    (tree / "real" / "inner").mkdir(parents=True)
+    (tree / "real" / "docs").mkdir()
+    (tree / "real" / "docs" / "c.txt").write_text("c", encoding="utf-8")
+    os.symlink(tree / "real" / "inner", tree / "link")
+    # link/.. is real/, not the folder the text would name: real/docs, not ./docs
+    assert [doc for doc, _ in find_documents(["link/../docs"])] == ["c.txt"]
+
+
+def test_a_missing_path_says_so(tree):
+    with pytest.raises(DocumentError, match="no such file or folder"):
+        find_documents(["nowhere"])
