@@ -269,15 +269,21 @@ def _text(value: object) -> str:
     return encode_basestring(value) if type(value) is str else pretty_json(value, _level=3)
 
 
+def _object_json(members: Sequence[tuple[str, str]]) -> str:
+    """A dict of the report's lists (level 2) from its keys and its values' JSON text."""
+    return "{" + _MEMBER + ("," + _MEMBER).join(f'"{key}": {text}' for key, text in members) + "\n    }"
+
+
 def _fact_json(fact: Fact) -> str:
-    return ("{" + _MEMBER + '"key": ' + _text(fact.key)
-            + "," + _MEMBER + '"fact": ' + _text(fact.label)
-            + "," + _MEMBER + '"class": ' + _text(fact.klass)
-            + "," + _MEMBER + '"claims": ' + _strings_json(fact.claim_ids)
-            + "," + _MEMBER + '"values": ' + _strings_json(fact.values)
-            + "," + _MEMBER + '"explanation": ' + _text(fact.explanation)
-            + "," + _MEMBER + '"confidence": ' + _scalar(round(fact.confidence, 3))
-            + "\n    }")
+    return _object_json((
+        ("key", _text(fact.key)),
+        ("fact", _text(fact.label)),
+        ("class", _text(fact.klass)),
+        ("claims", _strings_json(fact.claim_ids)),
+        ("values", _strings_json(fact.values)),
+        ("explanation", _text(fact.explanation)),
+        ("confidence", _scalar(round(fact.confidence, 3))),
+    ))
 
 
 def _discrepancy_json(discrepancy: Discrepancy, review: Review) -> str:
@@ -290,18 +296,19 @@ def _discrepancy_json(discrepancy: Discrepancy, review: Review) -> str:
         review_text = "{" + _ITEM + '"state": ' + encode_basestring(review.state) + _MEMBER + "}"
     else:
         review_text = pretty_json(review_to_dict(review), _level=3)
-    return ("{" + _MEMBER + '"id": ' + _text(d.id)
-            + "," + _MEMBER + '"fact": ' + _text(d.fact)
-            + "," + _MEMBER + '"fact_key": ' + _text(d.fact_key)
-            + "," + _MEMBER + '"class": ' + _text(d.klass)
-            + "," + _MEMBER + '"claims": ' + _strings_json(d.claim_ids)
-            + "," + _MEMBER + '"documents": ' + _strings_json(d.documents)
-            + "," + _MEMBER + '"values": ' + _strings_json(d.values)
-            + "," + _MEMBER + '"sides": ' + sides
-            + "," + _MEMBER + '"explanation": ' + _text(d.explanation)
-            + "," + _MEMBER + '"confidence": ' + _scalar(round(d.confidence, 3))
-            + "," + _MEMBER + '"review": ' + review_text
-            + "\n    }")
+    return _object_json((
+        ("id", _text(d.id)),
+        ("fact", _text(d.fact)),
+        ("fact_key", _text(d.fact_key)),
+        ("class", _text(d.klass)),
+        ("claims", _strings_json(d.claim_ids)),
+        ("documents", _strings_json(d.documents)),
+        ("values", _strings_json(d.values)),
+        ("sides", sides),
+        ("explanation", _text(d.explanation)),
+        ("confidence", _scalar(round(d.confidence, 3))),
+        ("review", review_text),
+    ))
 
 
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
