@@ -60,12 +60,17 @@ class ClaimTable(Sequence[Claim]):
 
     def counts(self) -> list[tuple[str, int]]:
         """``(document id, how many claims it has)`` for every document, in order."""
-        return list(zip(self._ids, (end - start for start, end in zip([0, *self._ends], self._ends))))
+        return [(doc, self._count(k)) for k, doc in enumerate(self._ids)]
 
     def count_of(self, doc: str) -> int:
         """How many claims document ``doc`` has (without reading them)."""
-        k = self._index(doc)
-        return self._ends[k] - (self._ends[k - 1] if k else 0)
+        return self._count(self._index(doc))
+
+    def _start(self, k: int) -> int:
+        return self._ends[k - 1] if k else 0
+
+    def _count(self, k: int) -> int:
+        return self._ends[k] - self._start(k)
 
     def of(self, doc: str) -> tuple[Claim, ...]:
         """The claims of document ``doc``, in offset order.
@@ -87,7 +92,7 @@ class ClaimTable(Sequence[Claim]):
             source = self._sources[k]
             assert source is not None
             claims = tuple(sorted(source, key=_offsets))
-            if len(claims) != self._ends[k] - (self._ends[k - 1] if k else 0):
+            if len(claims) != self._count(k):
                 raise ValueError(f"{self._ids[k]}: its claims changed length while being read")
             self._read[k] = claims
             self._sources[k] = None  # the lazy source (a cache payload) is no longer needed
@@ -115,7 +120,7 @@ class ClaimTable(Sequence[Claim]):
         if not 0 <= index < size:
             raise IndexError("claim table index out of range")
         k = bisect.bisect_right(self._ends, index)
-        return self._document(k)[index - (self._ends[k - 1] if k else 0)]
+        return self._document(k)[index - self._start(k)]
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ClaimTable | tuple | list):

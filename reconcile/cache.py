@@ -352,16 +352,7 @@ class ClaimsCache:
 
     def get_lazy(self, sha256: str, *, doc: str) -> CachedClaims | None:
         """Like :meth:`get`, the claims decoded only when first read (:class:`CachedClaims`)."""
-        payload = self._lookup(sha256)
-        if payload is None:
-            return None
-        try:
-            claims = CachedClaims(payload, doc=doc, where=str(self.path))
-        except ValueError:
-            self.misses += 1  # a damaged entry is re-extracted and overwritten
-            return None
-        self.hits += 1
-        return claims
+        return self.get_lazy_many([(sha256, doc)]).get(doc)
 
     def get_lazy_many(self, documents: Sequence[tuple[str, str]]) -> dict[str, CachedClaims]:
         """:meth:`get_lazy` of many ``(content hash, document id)`` at once: document id ->
@@ -419,14 +410,7 @@ class ClaimsCache:
 
     def get_result(self, key: str) -> bytes | None:
         """A stored reconciliation result (:mod:`reconcile.memo`), or None."""
-        if self._conn is None:
-            return None
-        try:
-            row = self._conn.execute("SELECT result FROM results WHERE key=?", (key,)).fetchone()
-        except sqlite3.DatabaseError as exc:
-            self._disable(exc)
-            return None
-        return None if row is None else bytes(row[0])
+        return self.get_results([key]).get(key)
 
     def get_results(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The stored results of ``keys`` (those found), in a few queries."""

@@ -839,10 +839,10 @@ def _joined_by_restatements(groups: list[list[int]], contexts: Sequence[ClaimCon
                             facts: Sequence[Fact]) -> list[list[int]]:
     """Join two flagged groups of one block that share a value restated alike in both.
 
-    "459 grassroots projects" against "470" in one group, and "480 grassroots projects"
-    against another "470" in a second: the two 470s are one restatement (an agreeing fact:
-    same block, same measured noun, the same words around them), so the three values are
-    one fact and one flag, not two flags that each miss a value.
+    "212 hospital beds" against "221" in one group, and "230 hospital beds" against another
+    "221" in a second: the two 221s are one restatement (an agreeing fact: same block, same
+    measured noun, the same words around them), so the three values are one fact and one
+    flag, not two flags that each miss a value.
     """
     if len(groups) < 2 or not facts:
         return groups

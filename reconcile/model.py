@@ -14,6 +14,11 @@ REVIEW_STATES: tuple[str, ...] = ("unreviewed", "confirmed", "dismissed")
 SCHEMA = "reconcile/report@1"
 
 
+def documents_of(claim_ids: Sequence[str]) -> tuple[str, ...]:
+    """The documents of claims named by id (``doc:start-end``), sorted."""
+    return tuple(sorted({claim_id.rpartition(":")[0] for claim_id in claim_ids}))
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A group of claims that state one fact, and how their values relate.
@@ -42,7 +47,7 @@ class Fact:
     @property
     def documents(self) -> tuple[str, ...]:
         """The documents involved, sorted."""
-        return tuple(sorted({claim_id.rpartition(":")[0] for claim_id in self.claim_ids}))
+        return documents_of(self.claim_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,7 @@ class Discrepancy:
     @property
     def documents(self) -> tuple[str, ...]:
         """The documents involved, sorted."""
-        return tuple(sorted({claim_id.rpartition(":")[0] for claim_id in self.claim_ids}))
+        return documents_of(self.claim_ids)
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,14 +183,12 @@ def _extract_ordered(documents: Sequence[tuple[str, os.PathLike]], cache: Claims
             if cache is not None else {}
         for doc_id, path, text, info in batch:
             ready: Triple | None = None
+            if text is None and info is not None and doc_id not in found:
+                text, info = _read(doc_id, path, cache)  # known by its stamp, its claims not cached
             if info is None:
                 ready = (None, [], f"{path}: empty document, skipped")
             elif doc_id in found:
                 ready = (info, found[doc_id], None)
-            elif text is None:  # known by its stamp, but its claims are not in the cache
-                text, info = _read(doc_id, path, cache)
-                if info is None:
-                    ready = (None, [], f"{path}: empty document, skipped")
             if ready is not None:
                 (filling.slots if filling is not None else queue).append(ready)
             else:
