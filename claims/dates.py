@@ -28,7 +28,7 @@ _MON = rf"(?P<MON>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
 _MON2 = rf"(?P<MON2>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
 _WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues|Thurs|Thur|Mon"
             r"|Tue|Wed|Thu|Fri|Sat|Sun)")
-_WD = rf"(?:{_WEEKDAY}\.?,?\s+(?:the\s+)?)"
+_WD = rf"(?:(?<![0-9A-Za-z_]){_WEEKDAY}\.?,?\s+(?:the\s+)?)"
 _DAY = r"(?P<DAY>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<DAY2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<YEAR>1[0-9]{3}|2[01][0-9]{2})"
@@ -194,9 +194,9 @@ _START_WORDS = frozenset((
     "|Christmas|New|Easter|Thanksgiving|Halloween|Valentine|Independence|Labour|Labor|Memorial|Boxing|earth"
 ).casefold().split("|"))
 _START_PREFIXES = ("mid", "early", "late", "end")
-# A digit, or a run of letters (with the two non-ASCII letters that case-fold to ASCII ones),
+# A digit, or a run of letters (with the non-ASCII letters IGNORECASE takes for ASCII ones),
 # not glued to a word on its left.
-_WORD_OR_DIGIT = re.compile(r"(?<![0-9A-Za-z_])(?:[0-9]|[A-Za-z\u017f\u212a]+)")
+_WORD_OR_DIGIT = re.compile(r"(?<![0-9A-Za-z_])(?:[0-9]|[A-Za-z\u017f\u212a\u0130\u0131]+)")
 
 
 def date_starts(text: str) -> Iterator[int]:
@@ -211,10 +211,15 @@ def date_starts(text: str) -> Iterator[int]:
             yield match.start()
 
 
+#: Letters that ``re``'s IGNORECASE takes for ASCII ones ("wınter" matches "winter") but
+#: ``str.casefold`` does not: the prefilter must let through every word the grammar matches.
+_RE_CASE_TWINS = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
+
+
 def may_start_date(word: str, following: str = "") -> bool:
     """Whether a date may begin with this whole run of letters ("March", "the", "mid"), or
     with ``Q``/``H`` when the character ``following`` it is 1 to 4 ("Q2", "H1")."""
-    folded = word.casefold()
+    folded = word.translate(_RE_CASE_TWINS).casefold()
     return (folded in _START_WORDS or folded.startswith(_START_PREFIXES) or word.startswith("FY")
             or (word in ("Q", "q", "H") and following in ("1", "2", "3", "4")))
 

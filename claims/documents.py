@@ -67,7 +67,7 @@ def find_documents(paths: Sequence[str | os.PathLike], *,
     the folder given joined with the id (strings: an archive lists a million of them).
 
     Raises:
-        DocumentError: a path does not exist.
+        DocumentError: a path does not exist, or a file's name is not valid UTF-8.
     """
     found: dict[str, str] = {}
     for raw in paths:
@@ -77,6 +77,7 @@ def find_documents(paths: Sequence[str | os.PathLike], *,
         if not os.path.exists(path):
             raise DocumentError(str(raw), "no such file or folder", "check the path")
         if os.path.isfile(path):
+            _check_name(path)
             found.setdefault(os.path.basename(path), path)
             continue
         for root, dirs, files in os.walk(path):
@@ -91,8 +92,20 @@ def find_documents(paths: Sequence[str | os.PathLike], *,
                 doc_id = prefix + name
                 if any(fnmatch.fnmatch(doc_id, glob) for glob in ignore):
                     continue
+                _check_name(os.path.join(root, name))
                 found.setdefault(doc_id, os.path.join(root, name))
     return sorted(found.items())
+
+
+def _check_name(path: str) -> None:
+    # A name that is not UTF-8 reaches Python as lone surrogates ("caf\udce9.txt"), which no
+    # report, decisions file or cache key can write: refuse it up front, naming the file.
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+        raise DocumentError(shown, "its name is not valid UTF-8",
+                            "rename it to a UTF-8 name or leave it out with an exclude glob") from None
 
 
 def iter_documents(paths: Sequence[str | os.PathLike], *,

@@ -46,3 +46,28 @@ def test_dot_dot_after_a_symbolic_link_is_kept(tree):
 def test_a_missing_path_says_so(tree):
     with pytest.raises(DocumentError, match="no such file or folder"):
         find_documents(["nowhere"])
+
+
+def _bad_name(folder) -> bytes:
+    # a Latin-1 "café.txt": not UTF-8, so Python sees it as "caf\udce9.txt"
+    return os.fsencode(folder) + b"/caf\xe9.txt"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names are always Unicode")
+@pytest.mark.parametrize("given_directly", [False, True])
+def test_a_file_name_that_is_not_utf8_is_refused_naming_it(tree, given_directly):
+    path = _bad_name(tree / "docs")
+    with open(path, "wb") as handle:
+        handle.write(b"opened in 1992")
+    with pytest.raises(DocumentError) as raised:
+        find_documents([os.fsdecode(path) if given_directly else "docs"])
+    assert str(raised.value).endswith(
+        "caf\\xe9.txt: its name is not valid UTF-8; "
+        "rename it to a UTF-8 name or leave it out with an exclude glob")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names are always Unicode")
+def test_a_file_name_that_is_not_utf8_can_be_excluded(tree):
+    with open(_bad_name(tree / "docs"), "wb") as handle:
+        handle.write(b"opened in 1992")
+    assert [doc for doc, _ in find_documents(["docs"], ignore=["caf*"])] == ["a.txt", "sub/b.md"]

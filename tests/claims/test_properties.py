@@ -73,6 +73,8 @@ DATE_PIECES = st.sampled_from([
     "year", "first ", "second ", "1st ", "4th", "twenty-first ", "quarter ", "half ", "weekend",
     "1992", "2024", "24", "5", "05", "12", "31", "1990s", "'90s", "’s", "2018-2024", "2025-12-20",
     "20161016", "14:30", "9 a.m.", "3/2015", "4/22", " ", ", ", ". ", "-", "–", "/", "\n", "é", "x", "_",
+    # letters IGNORECASE takes for ASCII ones ("wınter" is "winter" to the grammar)
+    "ı", "İ", "ſ", "wınter ", "xMonday ",
 ])
 
 
@@ -104,6 +106,7 @@ DATE_PHRASES = [
     "December 20, 2025", "20 December 2025", "2025-12-20", "20161016", "12/20/2025", "05-Aug-2016",
     "4–9 October", "29 April – 12 May 2024", "October 4–9, 1985", "February 1992", "March-2018",
     "jan-1", "3/2015", "2016/11", "14:30", "9 a.m.", "2018-2024", "2019 Q1", "spring 2026",
+    "wınter 2024", "İn 2024 Q1",
 ]
 
 

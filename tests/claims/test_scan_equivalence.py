@@ -38,7 +38,7 @@ PIECES = st.sampled_from([
     # currency definitions
     "talar (ADT)", "Ardovian ", ", the XYZ", " currency ",
     # glue
-    " ", ", ", ". ", "\n", "\r\n", "\t", "  ", "x", "é", "_", "ſ", "K", "#",
+    " ", ", ", ". ", "\n", "\r\n", "\t", "  ", "x", "é", "_", "ſ", "K", "ı", "İ", "#",
 ])
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 _MASKS_FULL = re.compile(scanner._MASKS_PATTERN)

@@ -186,6 +186,17 @@ def test_a_missing_folder_is_an_input_error(work):
     assert result.stderr == "Error: nowhere: no such file or folder; check the path\n"
 
 
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names are always Unicode")
+def test_a_file_name_that_is_not_utf8_is_an_input_error(work):
+    with open(os.fsencode(work / "news") + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(b"The Harlow Bridge opened to traffic in 1993.\n")
+    result = run("check", "news", "--format", "json", "-o", "report.json")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: news/caf\\xe9.txt: its name is not valid UTF-8; "
+                             "rename it to a UTF-8 name or leave it out with an exclude glob\n")
+    assert not (work / "report.json").exists()
+
+
 def test_an_unknown_format_is_a_usage_error(work):
     result = run("check", "news", "--format", "pdf")
     assert result.exit_code == 2
