@@ -1,0 +1,73 @@
+"""The pair model's tree ensemble: all trees walked at once give each tree's own walk, bit for bit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile.features import FEATURES
+from reconcile.pairmodel import ROWS_AT_ONCE, TreeEnsemble, load_default_model
+
+
+def walk_each_tree(model: TreeEnsemble, x: np.ndarray) -> np.ndarray:
+    """The plain evaluation: every row down every tree, node by node, summed tree by tree."""
+    score = np.full(x.shape[0], model.init)
+    for feature, threshold, left, right, value in model.trees:
+        for r in range(x.shape[0]):
+            node = 0
+            while feature[node] >= 0:
+                node = left[node] if x[r, feature[node]] <= threshold[node] else right[node]
+            score[r] += model.learning_rate * value[node]
+    return score
+
+
+def ensemble(trees: list[dict], init: float = 0.25) -> TreeEnsemble:
+    return TreeEnsemble({"format": "reconcile-gbt@1", "features": list(FEATURES), "init": init,
+                         "learning_rate": 1.0, "trees": trees})
+
+
+LEAF = {"feature": [-2], "threshold": [0.0], "left": [0], "right": [0], "value": [0.5]}
+# depth 3 on the left, a leaf at depth 1 on the right: the tree is made complete
+LOPSIDED = {"feature": [0, 1, -2, 2, -2, -2, -2], "threshold": [0.5, 1.0, 0.0, -1.0, 0.0, 0.0, 0.0],
+            "left": [1, 3, 0, 5, 0, 0, 0], "right": [2, 4, 0, 6, 0, 0, 0],
+            "value": [0.0, 0.0, -0.75, 0.0, 1.5, 2.0, -3.0]}
+
+
+@pytest.mark.parametrize(("trees", "row", "expected"), [
+    ([LEAF], [0.0] * 3, 0.25 + 0.5),                   # a tree that is one leaf
+    ([LOPSIDED], [0.0, 0.0, -2.0], 0.25 + 2.0),        # left, left, left
+    ([LOPSIDED], [0.0, 0.0, 0.0], 0.25 - 3.0),         # left, left, right
+    ([LOPSIDED], [0.0, 2.0, 0.0], 0.25 + 1.5),         # left, right
+    ([LOPSIDED], [0.5, 9.0, 9.0], 0.25 + 1.5),         # a value equal to the threshold goes left
+    ([LOPSIDED], [0.7, 0.0, 0.0], 0.25 - 0.75),        # right: a leaf above the full depth
+    ([LOPSIDED, LEAF], [0.7, 0.0, 0.0], 0.25 - 0.75 + 0.5),
+])
+def test_hand_made_trees(trees, row, expected):
+    x = np.zeros((1, len(FEATURES)))
+    x[0, :3] = row
+    assert ensemble(trees).decision_function(x)[0] == pytest.approx(expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=1, max_value=40), st.integers(min_value=0, max_value=2**32 - 1))
+def test_the_shipped_model_scores_as_each_tree_walked_alone(rows, seed):
+    model = load_default_model()
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(rows, len(FEATURES))) * rng.choice([0.1, 1.0, 10.0], size=len(FEATURES))
+    x[rng.random(x.shape) < 0.3] = 0.0
+    x[rng.random(x.shape) < 0.1] = -1.0
+    assert np.array_equal(model.decision_function(x), walk_each_tree(model, x))
+
+
+def test_rows_are_scored_in_chunks_as_one_block():
+    model = load_default_model()
+    x = np.random.default_rng(3).normal(size=(ROWS_AT_ONCE + 7, len(FEATURES)))
+    whole = model.decision_function(x)
+    assert np.array_equal(whole[-7:], model.decision_function(x[-7:]))
+    assert np.array_equal(whole[:5], walk_each_tree(model, x[:5]))
+
+
+def test_no_rows_no_scores():
+    assert load_default_model().decision_function(np.zeros((0, len(FEATURES)))).shape == (0,)
