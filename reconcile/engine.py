@@ -289,6 +289,12 @@ def rule_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[in
     return result
 
 
+def _rule_bound(contexts: Sequence[ClaimContext | None], i: int, j: int) -> bool:
+    """Do :func:`rule_floor`'s sentence rules bind claims ``i`` and ``j``?"""
+    a, b = (contexts[i], contexts[j]) if i < j else (contexts[j], contexts[i])
+    return _restated(a, b) or _agreeing_amounts(a, b) is not None
+
+
 def _restated(a: ClaimContext, b: ClaimContext) -> bool:
     """Are the two sentences the same words around different numbers?
 
@@ -691,7 +697,7 @@ def _without_hangers_on(members: list[int], contexts: Sequence[ClaimContext | No
     whose binding edges meet one claim of another side, by fewer or weaker edges than that
     claim has to a third side, states another fact, and leaves the group.  ``strong``: each
     claim's edges at or above the threshold; sides joined by :func:`_attach_third_values`
-    (under it) stay.
+    (under it) stay, and so do sides bound by a restated sentence (:func:`_rule_bound`).
     """
     while len(members) >= 3:
         sides = _sides([contexts[i].claim for i in members])
@@ -711,6 +717,8 @@ def _without_hangers_on(members: list[int], contexts: Sequence[ClaimContext | No
             if len(outside) != 1:
                 continue  # bound through several claims (or attached below the threshold)
             (hub, own), = outside.items()
+            if any(_rule_bound(contexts, index_of[c.id], hub) for c in side):
+                continue  # a sentence restated with another value is a conflict, never a hanger-on
             rivals: dict[int, list[float]] = defaultdict(list)  # the hub's strong edges to third sides
             for j, p in strong.get(hub, ()):
                 if j in side_of and side_of[j] not in (k, side_of[hub]):
