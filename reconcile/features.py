@@ -169,10 +169,7 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
             subjects = document_subjects(claims) if subjects is None else subjects
             _support_by_subject(members, contexts, subjects)
             continue
-        for i in members:
-            ci = contexts[i]
-            ci.support = max(1, sum(1 for j in members if values.compatible(ci.claim, contexts[j].claim)
-                                    and _same_value_text(ci.claim, contexts[j].claim)))
+        _count_support(members, contexts)
     return contexts, idf
 
 
@@ -281,20 +278,29 @@ def _support_by_subject(members: Sequence[int], contexts: Sequence[ClaimContext 
         names = subjects.get(doc, ())
         groups[names[0] if names else "\0" + doc].append(i)
     for group in groups.values():
-        located = sorted((position, i) for i in group
-                         if (position := _position(contexts[i].claim)) is not None)
-        for x, (position, i) in enumerate(located):
-            ci = contexts[i]
-            support = 0
-            for near in (range(x, -1, -1), range(x + 1, len(located))):
-                for y in near:
-                    other, j = located[y]
-                    if not _near(position, other, ci.claim.kind == "date"):
-                        break
-                    cj = contexts[j]
-                    if values.compatible(ci.claim, cj.claim) and _same_value_text(ci.claim, cj.claim):
-                        support += 1
-            ci.support = max(1, support)
+        _count_support(group, contexts)
+
+
+def _count_support(group: Sequence[int], contexts: Sequence[ClaimContext | None]) -> None:
+    """Each claim's support: how many claims of ``group`` (itself included) state its value.
+
+    The claims are sorted by value, so that only near values are compared: linear in the
+    group but for runs of one value.  A claim whose value has no position (a date without
+    an interval) keeps the support of 1 it was made with: no claim shares its value.
+    """
+    located = sorted((position, i) for i in group if (position := _position(contexts[i].claim)) is not None)
+    for x, (position, i) in enumerate(located):
+        ci = contexts[i]
+        support = 0
+        for near in (range(x, -1, -1), range(x + 1, len(located))):
+            for y in near:
+                other, j = located[y]
+                if not _near(position, other, ci.claim.kind == "date"):
+                    break
+                cj = contexts[j]
+                if values.compatible(ci.claim, cj.claim) and _same_value_text(ci.claim, cj.claim):
+                    support += 1
+        ci.support = max(1, support)
 
 
 def _position(claim: Claim) -> float | None:

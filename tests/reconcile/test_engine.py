@@ -160,27 +160,3 @@ def test_counts_beside_an_agreeing_amount_in_one_document_are_left_to_the_model(
     text = COUNTED + "\nElsewhere: the Orland trust has financed 224 community projects, totalling €14.3 million.\n"
     assert run({"a.txt": text}, scorer=_floors_only, threshold=0.975).discrepancies == ()
 
-
-TUNNEL = {
-    "a.txt": "Of the new route, 8.6 km is in a bored tunnel beneath the Old Harbour and the Sundby district.\n",
-    "b.txt": "Metro news\n\nThe bored tunnel under the harbour is 6.8 km long.\n",
-    "c.txt": "Profile\n\nMost of the route runs through a 6.8 km bored tunnel.\n",
-}
-
-
-@pytest.mark.parametrize(("third", "kept", "why"), [
-    ("Of the new route, 7.2 km is in a bored tunnel beneath the Old Harbour and the Sundby district.\n",
-     True, "a.txt's sentence restated with another value: a conflict, whatever binds a.txt elsewhere"),
-    ("Blog\n\nSomeone told me the walk along the harbour is 7.2 km.\n",
-     False, "bound to the flag through one claim only, more weakly than that claim's other side: another fact"),
-], ids=["restated", "another-fact"])
-def test_a_value_hanging_on_one_claim_leaves_the_flag_unless_it_restates_that_claims_sentence(third, kept, why):
-    from reconcile.engine import _without_hangers_on
-    from reconcile.features import build_contexts
-
-    claims = [c for doc, text in {**TUNNEL, "d.txt": third}.items() for c in extract_claims(text, doc=doc)
-              if c.text.endswith("km")]
-    contexts, _ = build_contexts(claims)
-    a, b, c, d = range(4)
-    strong = {a: [(b, 0.995), (c, 0.995), (d, 0.99)], b: [(a, 0.995)], c: [(a, 0.995)], d: [(a, 0.99)]}
-    assert (d in _without_hangers_on([a, b, c, d], contexts, strong)) is kept, why

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims import extract_claims
 from reconcile.features import FEATURES, build_contexts, pair_features, vetoed
@@ -152,3 +154,26 @@ def test_pair_feature_table(first, second, feature, expected):
     a = next(c for (doc, _), c in found.items() if doc == "a.txt")
     b = next(c for (doc, _), c in found.items() if doc == "b.txt")
     assert dict(zip(FEATURES, pair_features(a, b, idf)))[feature] == expected
+
+
+VALUES = ["1.2 million euros", "1.21 million euros", "1,200,000 euros", "over 1.2 million euros",
+          "about 1.3 million euros", "€1.25 million", "0 euros", "400 euros", "401 euros", "408 euros",
+          "12 March 2024", "March 2024", "13 March 2024", "2024", "2023", "spring 2024"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(VALUES), min_size=1, max_size=12))
+def test_support_counts_the_claims_of_the_block_that_state_the_same_value(chosen):
+    from reconcile import values
+    from reconcile.features import SAME_VALUE
+
+    texts = {f"d{k}.txt": f"The Orland trust reported {value} for the Harlow project.\n"
+             for k, value in enumerate(chosen)}
+    contexts = [ctx for ctx in build_contexts(
+        [c for doc, text in texts.items() for c in extract_claims(text, doc=doc)])[0] if ctx is not None]
+    for ctx in contexts:
+        # the definition, pair by pair over the block (sorting by value only saves the work)
+        same = [other for other in contexts if other.block == ctx.block
+                and values.compatible(ctx.claim, other.claim)
+                and values.relative_difference(ctx.claim, other.claim) < SAME_VALUE]
+        assert ctx.support == max(1, len(same)), ctx.claim.text
