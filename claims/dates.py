@@ -28,7 +28,10 @@ _MON = rf"(?P<MON>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
 _MON2 = rf"(?P<MON2>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
 _WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues|Thurs|Thur|Mon"
             r"|Tue|Wed|Thu|Fri|Sat|Sun)")
-_WD = rf"(?:(?<![0-9A-Za-z_]){_WEEKDAY}\.?,?\s+(?:the\s+)?)"
+# not glued to a word or a number on the left (the letters IGNORECASE takes for ASCII ones
+# included: the prefilter reads "ıMonday" as one word, so the grammar must too)
+_NB = r"(?<![0-9A-Za-z_\u017f\u212a\u0130\u0131])"
+_WD = rf"(?:{_NB}{_WEEKDAY}\.?,?\s+(?:the\s+)?)"
 _DAY = r"(?P<DAY>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<DAY2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<YEAR>1[0-9]{3}|2[01][0-9]{2})"
@@ -39,7 +42,6 @@ _TIME = (r"(?P<TIME>(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?::[0-5][0-9])?(?:\s*(?:
          r"|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b))"
          r"(?:\s*(?:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|MSK|IST|JST"
          r"|local time|hrs|h\b))?")
-_NB = r"(?<![0-9A-Za-z_])"  # not glued to a word or a number on the left
 _NA = r"(?![0-9])"  # not followed by a digit
 
 _PATTERNS: list[tuple[str, str]] = [

@@ -75,9 +75,10 @@ def find_documents(paths: Sequence[str | os.PathLike], *,
         # ".." is kept: after a symbolic link it is not the folder the text names
         path = str(PurePath(raw))
         if not os.path.exists(path):
-            raise DocumentError(str(raw), "no such file or folder", "check the path")
+            raise DocumentError(_shown(str(raw)), "no such file or folder", "check the path")
+        # a folder or file given whose own name is not UTF-8: renaming it is the only fix
+        _check_name(path, fix="rename it to a UTF-8 name")
         if os.path.isfile(path):
-            _check_name(path)
             found.setdefault(os.path.basename(path), path)
             continue
         for root, dirs, files in os.walk(path):
@@ -97,15 +98,18 @@ def find_documents(paths: Sequence[str | os.PathLike], *,
     return sorted(found.items())
 
 
-def _check_name(path: str) -> None:
+def _check_name(path: str, *, fix: str = "rename it to a UTF-8 name or leave it out with an exclude glob") -> None:
     # A name that is not UTF-8 reaches Python as lone surrogates ("caf\udce9.txt"), which no
     # report, decisions file or cache key can write: refuse it up front, naming the file.
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
-        shown = os.fsencode(path).decode("utf-8", errors="backslashreplace")
-        raise DocumentError(shown, "its name is not valid UTF-8",
-                            "rename it to a UTF-8 name or leave it out with an exclude glob") from None
+        raise DocumentError(_shown(path), "its name is not valid UTF-8", fix) from None
+
+
+def _shown(path: str) -> str:
+    """A path as a one-line message can print it: bytes that are not UTF-8 as ``\xe9``."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def iter_documents(paths: Sequence[str | os.PathLike], *,

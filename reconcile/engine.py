@@ -697,7 +697,9 @@ def _without_hangers_on(members: list[int], contexts: Sequence[ClaimContext | No
     whose binding edges meet one claim of another side, by fewer or weaker edges than that
     claim has to a third side, states another fact, and leaves the group.  ``strong``: each
     claim's edges at or above the threshold; sides joined by :func:`_attach_third_values`
-    (under it) stay, and so do sides bound by a restated sentence (:func:`_rule_bound`).
+    (under it) stay, and so do sides that :func:`rule_floor`'s sentence rules bind to the
+    claim (:func:`_rule_bound`: a sentence restated with another value, or counts beside an
+    agreeing amount): the plainest conflicts are never another fact.
     """
     while len(members) >= 3:
         sides = _sides([contexts[i].claim for i in members])
@@ -718,7 +720,7 @@ def _without_hangers_on(members: list[int], contexts: Sequence[ClaimContext | No
                 continue  # bound through several claims (or attached below the threshold)
             (hub, own), = outside.items()
             if any(_rule_bound(contexts, index_of[c.id], hub) for c in side):
-                continue  # a sentence restated with another value is a conflict, never a hanger-on
+                continue  # bound by a rule of the sentences (a restatement, an agreeing amount): kept
             rivals: dict[int, list[float]] = defaultdict(list)  # the hub's strong edges to third sides
             for j, p in strong.get(hub, ()):
                 if j in side_of and side_of[j] not in (k, side_of[hub]):

@@ -54,8 +54,27 @@ class TreeEnsemble:
         x = np.asarray(rows, dtype=np.float64)
         if x.ndim != 2 or x.shape[0] == 0:
             return np.zeros(len(rows))
+        if self._levels is None:
+            return self._walk_each_tree(x)
         return np.concatenate([self._scores(x[start:start + ROWS_AT_ONCE])
                                for start in range(0, x.shape[0], ROWS_AT_ONCE)])
+
+    def _walk_each_tree(self, x: np.ndarray) -> np.ndarray:
+        # tree by tree, all rows down each tree together: for ensembles _complete_trees
+        # declines (no trees, a NaN threshold, trees too deep to make complete)
+        score = np.full(x.shape[0], self.init)
+        index = np.arange(x.shape[0])
+        for feature, threshold, left, right, value in self.trees:
+            node = np.zeros(x.shape[0], dtype=np.int64)
+            while True:
+                f = feature[node]
+                leaf = f < 0
+                if leaf.all():
+                    break
+                go_left = x[index, np.where(leaf, 0, f)] <= threshold[node]
+                node = np.where(leaf, node, np.where(go_left, left[node], right[node]))
+            score += self.learning_rate * value[node]
+        return score
 
     def _scores(self, x: np.ndarray) -> np.ndarray:
         # Every tree walked at once, one level at a time, over trees made complete (see
@@ -88,22 +107,38 @@ class TreeEnsemble:
 ROWS_AT_ONCE = 1024
 
 
-def _complete_trees(trees: Sequence[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+#: Trees deeper than this are walked one by one (a complete tree holds 2 ** depth leaves).
+MAX_COMPLETE_DEPTH = 8
+
+
+def _complete_trees(trees: Sequence[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...] | None:
     """The trees as complete binary trees of one depth, in heap order, for :meth:`TreeEnsemble._scores`.
 
     Returns ``(split_feature, split_threshold, node_split, leaf_value)``: the distinct splits
     (feature, threshold); per tree, the split of each inner node (node ``k``'s children are
     ``2k+1`` and ``2k+2``) and the value of each leaf.  A leaf above the full depth becomes a
     subtree whose every leaf holds its value (its inner nodes test feature 0 against +inf:
-    either way leads to the same value).
+    either way leads to the same value).  None when there are no trees, a threshold is NaN
+    (it cannot name a split) or a tree is deeper than :data:`MAX_COMPLETE_DEPTH`.
     """
-    def depth_of(tree: tuple[np.ndarray, ...], node: int = 0) -> int:
+    def depth_of(tree: tuple[np.ndarray, ...]) -> int:
         feature, _, left, right, _ = tree
-        if feature[node] < 0:
-            return 0
-        return 1 + max(depth_of(tree, int(left[node])), depth_of(tree, int(right[node])))
+        deepest, stack = 0, [(0, 0)]
+        while stack:
+            node, level = stack.pop()
+            if feature[node] < 0:
+                deepest = max(deepest, level)
+            elif level < MAX_COMPLETE_DEPTH:
+                stack += [(int(left[node]), level + 1), (int(right[node]), level + 1)]
+            else:
+                return level + 1  # deeper than a complete tree may be: no need to look further
+        return deepest
 
-    depth = max((depth_of(tree) for tree in trees), default=0)
+    if not trees or any(np.isnan(tree[1][tree[0] >= 0]).any() for tree in trees):
+        return None
+    depth = max(depth_of(tree) for tree in trees)
+    if depth > MAX_COMPLETE_DEPTH:
+        return None
     inner, leaves = 2 ** depth - 1, 2 ** depth
     feature = np.zeros((len(trees), max(inner, 1)), dtype=np.int64)
     threshold = np.full((len(trees), max(inner, 1)), np.inf)

@@ -61,9 +61,9 @@ def test_a_file_name_that_is_not_utf8_is_refused_naming_it(tree, given_directly)
         handle.write(b"opened in 1992")
     with pytest.raises(DocumentError) as raised:
         find_documents([os.fsdecode(path) if given_directly else "docs"])
-    assert str(raised.value).endswith(
-        "caf\\xe9.txt: its name is not valid UTF-8; "
-        "rename it to a UTF-8 name or leave it out with an exclude glob")
+    # an exclude glob cannot leave out a file named on the command line
+    fix = "rename it to a UTF-8 name" + ("" if given_directly else " or leave it out with an exclude glob")
+    assert str(raised.value).endswith("caf\\xe9.txt: its name is not valid UTF-8; " + fix)
 
 
 @pytest.mark.skipif(os.name == "nt", reason="Windows file names are always Unicode")
@@ -71,3 +71,20 @@ def test_a_file_name_that_is_not_utf8_can_be_excluded(tree):
     with open(_bad_name(tree / "docs"), "wb") as handle:
         handle.write(b"opened in 1992")
     assert [doc for doc, _ in find_documents(["docs"], ignore=["caf*"])] == ["a.txt", "sub/b.md"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names are always Unicode")
+def test_a_folder_given_whose_name_is_not_utf8_is_refused_with_the_only_fix(tree):
+    os.mkdir(_bad_name(tree))
+    with open(_bad_name(tree) + b"/b.txt", "wb") as handle:
+        handle.write(b"opened in 1992")
+    with pytest.raises(DocumentError) as raised:
+        find_documents([os.fsdecode(_bad_name(tree))])
+    assert str(raised.value).endswith("caf\\xe9.txt: its name is not valid UTF-8; rename it to a UTF-8 name")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names are always Unicode")
+def test_a_missing_path_that_is_not_utf8_is_shown_as_its_bytes(tree):
+    with pytest.raises(DocumentError) as raised:
+        find_documents([os.fsdecode(b"nowhere\xe9")])
+    assert str(raised.value) == "nowhere\\xe9: no such file or folder; check the path"

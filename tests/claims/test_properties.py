@@ -74,7 +74,7 @@ DATE_PIECES = st.sampled_from([
     "1992", "2024", "24", "5", "05", "12", "31", "1990s", "'90s", "’s", "2018-2024", "2025-12-20",
     "20161016", "14:30", "9 a.m.", "3/2015", "4/22", " ", ", ", ". ", "-", "–", "/", "\n", "é", "x", "_",
     # letters IGNORECASE takes for ASCII ones ("wınter" is "winter" to the grammar)
-    "ı", "İ", "ſ", "wınter ", "xMonday ",
+    "ı", "İ", "ſ", "K", "wınter ", "xMonday ", "ıMonday ", "ſthe ", "İthe ",
 ])
 
 
@@ -116,6 +116,14 @@ def test_date_prefilter_starts_where_the_grammar_does(phrase, template):
     text = template.format(phrase)
     expected = [(m.start(), m.end(), m.lastgroup) for m in dates.DATE_RE.finditer(text)]
     assert expected, "every phrase here is a date for the full grammar"
+    assert [(m.start(), m.end(), m.lastgroup) for m in dates.find_dates(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["ıMonday 5 May 2024", "İMonday 5 May", "ſthe 4th of July", "KMonday 5 May",
+                                  "ıthe 4th of July", "in wınter 2024", "xMonday 5 March", "_the 4th of July"])
+def test_a_letter_glued_before_a_date_word_is_read_alike_by_the_prefilter_and_the_grammar(text):
+    # the prefilter reads "ıMonday" as one word; the grammar must not start a date inside it
+    expected = [(m.start(), m.end(), m.lastgroup) for m in dates.DATE_RE.finditer(text)]
     assert [(m.start(), m.end(), m.lastgroup) for m in dates.find_dates(text)] == expected
 
 

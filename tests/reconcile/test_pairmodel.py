@@ -71,3 +71,46 @@ def test_rows_are_scored_in_chunks_as_one_block():
 
 def test_no_rows_no_scores():
     assert load_default_model().decision_function(np.zeros((0, len(FEATURES)))).shape == (0,)
+
+
+def chain(depth: int) -> dict:
+    """A tree that tests feature 0 against 0, 1, 2, ... going right each time: ``depth`` deep."""
+    feature, threshold, left, right, value = [], [], [], [], []
+    for level in range(depth):
+        node = len(feature)
+        feature += [0, -2]
+        threshold += [float(level), 0.0]
+        left += [node + 1, 0]
+        right += [node + 2, 0]
+        value += [0.0, float(level)]
+    feature.append(-2)
+    threshold.append(0.0)
+    left.append(0)
+    right.append(0)
+    value.append(float(depth))
+    return {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value}
+
+
+NAN_SPLIT = {**LOPSIDED, "threshold": [float("nan"), 1.0, 0.0, -1.0, 0.0, 0.0, 0.0]}
+
+
+@pytest.mark.parametrize(("trees", "why"), [
+    ([], "no trees: the initial score alone"),
+    ([chain(12), LEAF], "deeper than a complete tree may be: walked tree by tree"),
+    ([chain(8), LOPSIDED], "as deep as a complete tree may be"),
+    ([NAN_SPLIT, LEAF], "a NaN threshold sends every row right"),
+])
+def test_ensembles_the_all_at_once_walk_declines_score_as_a_plain_walk(trees, why):
+    model = ensemble(trees)
+    x = np.zeros((15, len(FEATURES)))
+    x[:, 0] = np.arange(-1.5, 13.5)
+    x[3, 1] = np.nan
+    x[4, 0] = np.nan
+    assert np.array_equal(model.decision_function(x), walk_each_tree(model, x)), why
+
+
+def test_a_nan_feature_goes_right_as_in_a_plain_walk():
+    model = load_default_model()
+    x = np.random.default_rng(5).normal(size=(30, len(FEATURES)))
+    x[np.random.default_rng(6).random(x.shape) < 0.2] = np.nan
+    assert np.array_equal(model.decision_function(x), walk_each_tree(model, x))
