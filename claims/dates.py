@@ -28,9 +28,13 @@ _MON = rf"(?P<MON>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
 _MON2 = rf"(?P<MON2>{_MONTH_I})(?![A-Za-z]){_ABBR_DOT}"
 _WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues|Thurs|Thur|Mon"
             r"|Tue|Wed|Thu|Fri|Sat|Sun)")
-# not glued to a word or a number on the left (the letters IGNORECASE takes for ASCII ones
-# included: the prefilter reads "ıMonday" as one word, so the grammar must too)
-_NB = r"(?<![0-9A-Za-z_\u017f\u212a\u0130\u0131])"
+#: The letters ``re``'s IGNORECASE takes for ASCII ones ("wınter" matches "winter"), with the
+#: ASCII letter each stands for: the prefilters read them as letters, and so must the grammar.
+CASE_TWINS = {"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"}
+#: A run of letters as the prefilters read it (a character class).
+LETTERS = "A-Za-z" + "".join(CASE_TWINS)
+# not glued to a word or a number on the left (the prefilter reads "ıMonday" as one word)
+_NB = rf"(?<![0-9_{LETTERS}])"
 _WD = rf"(?:{_NB}{_WEEKDAY}\.?,?\s+(?:the\s+)?)"
 _DAY = r"(?P<DAY>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<DAY2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
@@ -198,7 +202,7 @@ _START_WORDS = frozenset((
 _START_PREFIXES = ("mid", "early", "late", "end")
 # A digit, or a run of letters (with the non-ASCII letters IGNORECASE takes for ASCII ones),
 # not glued to a word on its left.
-_WORD_OR_DIGIT = re.compile(r"(?<![0-9A-Za-z_])(?:[0-9]|[A-Za-z\u017f\u212a\u0130\u0131]+)")
+_WORD_OR_DIGIT = re.compile(rf"(?<![0-9A-Za-z_])(?:[0-9]|[{LETTERS}]+)")
 
 
 def date_starts(text: str) -> Iterator[int]:
@@ -213,9 +217,8 @@ def date_starts(text: str) -> Iterator[int]:
             yield match.start()
 
 
-#: Letters that ``re``'s IGNORECASE takes for ASCII ones ("wınter" matches "winter") but
-#: ``str.casefold`` does not: the prefilter must let through every word the grammar matches.
-_RE_CASE_TWINS = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
+# casefold leaves "ı" alone and makes "İ" two characters: fold the twins first
+_RE_CASE_TWINS = str.maketrans(CASE_TWINS)
 
 
 def may_start_date(word: str, following: str = "") -> bool:

@@ -198,7 +198,7 @@ def find_numbers(text: str) -> Iterator[re.Match]:
 
 # One pass over the text for the places where a date, a number or a mask may begin: a run
 # of digits, one of the marks, or a run of letters not glued to a word on its left.
-_CANDIDATE_RE = re.compile(r"[0-9]+|\.(?=[0-9])|[½¼¾⅓⅔⅛⅙⅕^\[+(]|(?<![0-9A-Za-z_])[A-Za-z\u017f\u212a\u0130\u0131]+")
+_CANDIDATE_RE = re.compile(rf"[0-9]+|\.(?=[0-9])|[½¼¾⅓⅔⅛⅙⅕^\[+(]|(?<![0-9A-Za-z_])[{dates.LETTERS}]+")
 _DATE, _NUMBER, _MASK, _DATE_IF_DIGIT = 1, 2, 4, 8
 _WORD_ROLES: dict[str, int] = {}
 

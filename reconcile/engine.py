@@ -504,10 +504,10 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     if shipped and jobs > 1 and len(todo) > 1 and sum(len(parts[k]) for k in todo) >= PARALLEL_MIN_CLAIMS \
             and _can_fork():
         try:
-            payloads_ = _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)
+            forked = _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)
         except BrokenProcessPool:  # a worker died (out of memory, killed): the parts are redone here
-            payloads_ = []
-        for k, payload in zip(todo, payloads_):
+            forked = []
+        for k, payload in zip(todo, forked):
             decoded = memo.decode_result(payload)
             assert decoded is not None, "a worker's result is always readable"
             found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))

@@ -66,7 +66,7 @@ class TreeEnsemble:
         index = np.arange(x.shape[0])
         for feature, threshold, left, right, value in self.trees:
             node = np.zeros(x.shape[0], dtype=np.int64)
-            while True:
+            for _ in range(len(feature)):  # no path is longer than the tree: a bad file cannot loop
                 f = feature[node]
                 leaf = f < 0
                 if leaf.all():
