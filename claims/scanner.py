@@ -701,6 +701,8 @@ class Scanner:
             code = CURRENCY_SYMBOLS.get(symbol) or self._currency_code(symbol)
             if code is None and self._generic_code(symbol, text[start:end]):
                 code = symbol
+            if code in _WORDLIKE_CODES and _CAPITALS_AFTER_RE.match(text, end):
+                code = None  # "ALL 146 HANGERS": a headline in capitals, not Albanian lek
             scaled = None if code else self._scaled_code(symbol)
             if scaled:
                 code, prefix_scale = scaled
@@ -1115,6 +1117,10 @@ _CURRENCY_DEF_RE = re.compile(
 # the pattern begins with a character class and the scan skips other characters in C.
 _CODE_WITH_AMOUNT_RE = re.compile(
     r"(?P<code>[A-Z](?<!\w[A-Z])[A-Z]{2})[\s\u00a0]?[0-9][0-9,.\u202f\u00a0]*(?:[\s\u00a0]?(?:million|billion|bn|m|k|thousand)\b|\s*=)")
+# Currency codes that are English words: in a line set in capitals ("TO REPLACE ALL 146
+# HANGERS") the word is meant, unless a scale follows ("TRY 5 MILLION").
+_WORDLIKE_CODES = frozenset({"ALL", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY"})
+_CAPITALS_AFTER_RE = re.compile(r"[ \t\u00a0]+(?!(?:THOUSAND|MILLION|BILLION|TRILLION|MN|BN|M|B|K)\b)[A-Z]{2,}\b")
 _NOT_CURRENCY = frozenset({"UTC", "GMT", "CET", "EST", "PST", "ISO", "FY", "COVID", "NATO", "GDP",
                            "CEO", "CFO", "USA", "UK", "EU", "UN", "ADF", "TEU", "KPI", "NGO",
                            "GNI", "VAT", "API", "PDF", "GPS"})

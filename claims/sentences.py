@@ -392,7 +392,11 @@ def _header_row_above(text: str, start: int, max_rows: int,
             break
         if not all(_is_header_cell(above[cs:ce]) for cs, ce in above_cells[1:]):
             continue
-        if any(_NUMERIC_CELL.match(above[cs:ce]) for cs, ce in above_cells[1:]):
+        numeric = [above[cs:ce].strip() for cs, ce in above_cells[1:] if _NUMERIC_CELL.match(above[cs:ce])]
+        # a row of figures is data; a row of two or more distinct years ("Item  2026  2022")
+        # heads the columns of a year-on-year table
+        if numeric and not (len(set(numeric)) == len(above_cells) - 1 >= 2
+                            and all(_YEARISH.match(cell) for cell in numeric)):
             continue
         return above, above_cells
     return None

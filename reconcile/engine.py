@@ -359,6 +359,20 @@ def _sides(claims: Sequence[Claim]) -> list[list[Claim]]:
     return sides
 
 
+def _without_vague_restatements(sides: list[list[Claim]]) -> list[list[Claim]]:
+    """Sides without the bounds and estimates that an exact claim of the flag already states.
+
+    "about twenty-three thousand vehicles a day" beside "23,400" says nothing the exact figure
+    does not, and it would fit a neighbouring value as well: listed on a side it makes the
+    flag claim more than the documents do.  A side of bounds alone ("more than 14,000"
+    against "12,400") keeps them: they are the conflict.
+    """
+    exact = [c for side in sides for c in side if not values.is_vague(c)]
+    trimmed = [[c for c in side if not (values.is_vague(c) and any(values.compatible(c, e) for e in exact))]
+               for side in sides]
+    return [side for side in trimmed if side]
+
+
 def fingerprint(block: tuple[str, ...], side_values: Sequence[str]) -> str:
     """The stable id of a discrepancy: its block and the set of its side values."""
     text = "|".join(block) + "||" + "|".join(sorted(side_values))
@@ -812,10 +826,13 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
     for (block, side_key), members in merged.items():
         members = sorted(set(members))
         group_claims = [contexts[i].claim for i in members]
-        sides = _sides(group_claims)
+        sides = _without_vague_restatements(_sides(group_claims))
         if len(sides) < 2:
             continue
-        edges = edges_of[(block, side_key)]
+        group_claims = [c for side in sides for c in side]
+        kept = {c.id for c in group_claims}
+        edges = [e for e in edges_of[(block, side_key)]
+                 if contexts[e[0]].claim.id in kept and contexts[e[1]].claim.id in kept] or edges_of[(block, side_key)]
         probs = [edge_p[e] for e in edges]
         confidence = float(np.mean(sorted(probs, reverse=True)[:3])) if probs else 0.0
         if confidence < min_confidence:

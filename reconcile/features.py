@@ -46,6 +46,9 @@ _CORRECTION_RE = re.compile(r"(?i:\b(?:an?\s+(?:earlier|previous)\s+version\s+of
                             r"misstated|erroneously|in\s+error)\b)")
 _CORRECT_FIGURE_RE = re.compile(r"(?i:\b(?:correct(?:ly)?|actually|in\s+fact|should\s+(?:have\s+)?(?:been|be|read|said))"
                                 r"\b[^.;:]{0,40}$)")
+# The heading of a list of cited sources, and a wiki's category line that may follow it.
+_REFERENCES_HEADING_RE = re.compile(r"(?i)^\W*(?:references|sources|bibliography|works\s+cited|citations)\W*$")
+_CATEGORIES_LINE_RE = re.compile(r"(?i)^\s*categor(?:y|ies)\b")
 _BASELINE_CUE_RE = re.compile(
     r"(?i:\b(?:from|against|than|versus|vs\.?|compared\s+(?:with|to)|previous(?:ly)?|former(?:ly)?|"
     r"instead\s+of|rather\s+than|down\s+on|up\s+on|originally|initially|earlier)\s+(?:the\s+|a\s+|an\s+)?"
@@ -372,11 +375,21 @@ def _stem_set(text: str) -> frozenset[str]:
 
 
 def _is_meta(c: Claim, before: str, after: str) -> bool:
-    """A date that stamps the document (byline, update, dateline), or a figure a correction retracts."""
+    """A date that stamps the document (byline, update, dateline) or a source it cites, or a
+    figure a correction retracts."""
     if c.kind == "date" and (_META_CUE_RE.search(before[-60:])
-                             or (_DATELINE_BEFORE_RE.search(before) and _DATELINE_AFTER_RE.match(after))):
+                             or (_DATELINE_BEFORE_RE.search(before) and _DATELINE_AFTER_RE.match(after))
+                             or _is_citation_date(c)):
         return True
     return bool(_CORRECTION_RE.search(before)) and not _CORRECT_FIGURE_RE.search(before)
+
+
+def _is_citation_date(c: Claim) -> bool:
+    """A date in a list of references: when a cited source was published ("Port Authority
+    (11 September 2024). “Statement of the Board ...”"), not a fact of the text.  A
+    "Categories:" line under the same heading ("established in 1998") is not a reference."""
+    return bool(c.heading and _REFERENCES_HEADING_RE.match(c.heading)
+                and not _CATEGORIES_LINE_RE.match(c.sentence))
 
 
 def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) -> ClaimContext:

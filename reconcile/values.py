@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from claims import Claim
 from claims.dates import YEARLESS_DATE_RE
-from claims.lexicon import UNITS
+from claims.lexicon import QUALIFIER_AFTER, QUALIFIERS_BEFORE, UNITS
 
 _INF = math.inf
 _TIME_ZONE_RE = re.compile(r"\b(?:UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|local time|time zone|[+-][0-9]{1,2}:?[0-9]{2}|UTC[+−-][0-9]+)\b")
@@ -208,6 +208,17 @@ def relative_difference(a: Claim, b: Claim) -> float:
         return 1.0
     scale = max(abs(pa), abs(pb))
     return min(1.0, abs(pa - pb) / scale) if scale else 0.0
+
+
+#: Qualifiers that make a number a bound or an estimate ("about", "more than", "up to"),
+#: as the lexicon classes them; "only", "a total of", "exactly" leave it exact.
+VAGUE_QUALIFIERS = frozenset(normalized for normalized, sense in (*QUALIFIERS_BEFORE.values(), *QUALIFIER_AFTER.values())
+                             if sense != "exact")
+
+
+def is_vague(claim: Claim) -> bool:
+    """Is the claim a number given as a bound or an estimate ("about 23,000", "more than 200")?"""
+    return claim.kind != "date" and claim.qualifier in VAGUE_QUALIFIERS
 
 
 def width(claim: Claim) -> float:

@@ -68,6 +68,12 @@ def test_dates_keep_their_precision(text, surface, value, low, high, precision):
         ("Twenty-four four-car trains were ordered.", "Twenty-four", "count", 24, 24, 24, None),
         ("It cost one point five million dollars.", "one point five million dollars", "money", 1.5e6, 1.5e6, 1.5e6,
          "USD"),
+        # a currency code that is an English word, in a headline set in capitals, is the word
+        ("BRENMOOR TO REPLACE ALL 146 HANGERS", "ALL 146", "count", 146, 146, 146, None),
+        ("TOP 10 SCHOOLS NAMED", "10", "count", 10, 10, 10, None),
+        # ... unless a scale follows, or the text around it is not in capitals
+        ("TURKEY PAYS TRY 5 MILLION", "TRY 5 MILLION", "money", 5e6, 4.5e6, 5.5e6, "TRY"),
+        ("The fee is TRY 5,000 a year.", "TRY 5,000", "money", 5000, 5000, 5000, "TRY"),
     ],
 )
 def test_numbers_values_and_intervals(text, surface, kind, value, low, high, unit):

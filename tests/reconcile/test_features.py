@@ -90,6 +90,9 @@ def test_comparison_baselines(text, surface, baseline):
         ({"a.txt": "Published 3 May 2025\n\nLast year the festival sold 88,200 tickets.\n",
           "b.txt": "Published 9 May 2026\n\nThis year the festival sold 88,400 tickets.\n"},
          ("a.txt", "88,200"), ("b.txt", "88,400"), "last year in 2025 and this year in 2026: a time series"),
+        ({"a.txt": "The board met on 10 September 2024 to review the works.\n",
+          "b.txt": "The port was expanded.\n\nReferences\n\n3. Port Authority (11 September 2024). Statement of the Board.\n"},
+         ("a.txt", "10 September 2024"), ("b.txt", "11 September 2024"), "a cited source's date dates the source"),
     ],
 )
 def test_vetoed_pairs(texts, first, second, why):
@@ -109,6 +112,10 @@ def test_vetoed_pairs(texts, first, second, why):
         ({"a.txt": "The line was wrongly reported as 186 km; the correct length is 168 km.\n",
           "b.txt": "The new power line is 170 km long.\n"},
          ("a.txt", "168 km"), ("b.txt", "170 km")),
+        # a wiki's category line under the references is no citation
+        ({"a.txt": "The museum was founded in 1871.\n",
+          "b.txt": "The museum reopened.\n\nReferences\n\nCategories: Museums of Dunmarrow, 1817 establishments\n"},
+         ("a.txt", "1871"), ("b.txt", "1817")),
     ],
 )
 def test_what_is_not_a_dateline_or_a_retraction_stays_comparable(texts, first, second):
