@@ -236,8 +236,16 @@ def width(claim: Claim) -> float:
 
 
 def digits_of(claim: Claim) -> str:
-    """The digits written in the claim ("3,142,870" -> "3142870")."""
-    return re.sub(r"[^0-9]", "", claim.text)
+    """The digits written in the claim ("3,142,870" -> "3142870"); for a whole number
+    written in words, the digits it would be written with ("forty-six" -> "46"), so that
+    "forty-six families" against "64" reads as the swap of digits it is."""
+    written = re.sub(r"[^0-9]", "", claim.text)
+    if written or claim.kind == "date":
+        return written
+    value = claim.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) and 0 <= value < 1_000_000:
+        return str(int(value))
+    return ""
 
 
 def _format_number(value: float) -> str:

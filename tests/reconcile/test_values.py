@@ -89,6 +89,23 @@ def test_display_value(text, surface, shown):
     assert values.display_value(claim(text, surface)) == shown
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "digits"),
+    [
+        ("It had 3,142,870 people.", "3,142,870", "3142870"),
+        ("It cost US$1.3 million.", "US$1.3 million", "13"),
+        # a whole number in words gives the digits it would be written with
+        ("We were forty-six families.", "forty-six", "46"),
+        ("They shut eleven hundred and sixty-two schools.", "eleven hundred and sixty-two", "1162"),
+        # ... but not a scaled amount, whose digits as written are not its value's
+        ("It cost one point five million dollars.", "one point five million dollars", ""),
+        ("It opened on 14 May 2024.", "14 May 2024", "142024"),
+    ],
+)
+def test_digits_of(text, surface, digits):
+    assert values.digits_of(claim(text, surface)) == digits
+
+
 @given(
     number=st.one_of(st.integers(min_value=0, max_value=10**13),
                      st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)),
