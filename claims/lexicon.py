@@ -236,6 +236,8 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, str]] = {
     "bigger than": ("more than", "above"), "beyond": ("over", "above"),
     "up to": ("up to", "below"), "at most": ("at most", "below"),
     "no more than": ("at most", "below"), "not more than": ("at most", "below"),
+    "not exceeding": ("at most", "below"), "not to exceed": ("at most", "below"),
+    "not in excess of": ("at most", "below"), "not above": ("at most", "below"),
     "a maximum of": ("at most", "below"), "less than": ("less than", "below"),
     "fewer than": ("less than", "below"), "under": ("under", "below"),
     "just under": ("under", "below"), "below": ("below", "below"),

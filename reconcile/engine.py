@@ -360,7 +360,8 @@ def _sides(claims: Sequence[Claim]) -> list[list[Claim]]:
 
 
 def _without_vague_restatements(sides: list[list[Claim]]) -> list[list[Claim]]:
-    """Sides without the bounds and estimates that an exact claim of the flag already states.
+    """Sides without the bounds and estimates that an exact claim of the flag already states,
+    and without sides of limits alone.
 
     "about twenty-three thousand vehicles a day" beside "23,400" says nothing the exact figure
     does not, and it would fit a neighbouring value as well: listed on a side it makes the
@@ -370,7 +371,10 @@ def _without_vague_restatements(sides: list[list[Claim]]) -> list[list[Claim]]:
     exact = [c for side in sides for c in side if not values.is_vague(c)]
     trimmed = [[c for c in side if not (values.is_vague(c) and any(values.compatible(c, e) for e in exact))]
                for side in sides]
-    return [side for side in trimmed if side]
+    # a side of limits alone ("consent for turbines not exceeding 270 metres", "expects to
+    # employ up to 200 people") says what was allowed or planned: a measured value beyond it
+    # is another fact (over the development corpora, every such flag was false)
+    return [side for side in trimmed if side and not all(values.is_limit(c) for c in side)]
 
 
 def fingerprint(block: tuple[str, ...], side_values: Sequence[str]) -> str:

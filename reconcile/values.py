@@ -216,6 +216,16 @@ VAGUE_QUALIFIERS = frozenset(normalized for normalized, sense in (*QUALIFIERS_BE
                              if sense != "exact")
 
 
+#: Qualifiers that state a limit: what is allowed, planned or promised ("not exceeding 1,200
+#: MW", "within 14 days", "up to 200 people"), not what was measured.
+LIMIT_QUALIFIERS = frozenset({"up to", "within", "at most"})
+
+
+def is_limit(claim: Claim) -> bool:
+    """Is the claim a limit ("up to 200 people", "not exceeding 270 metres", "within 14 days")?"""
+    return claim.kind != "date" and claim.qualifier in LIMIT_QUALIFIERS
+
+
 def is_vague(claim: Claim) -> bool:
     """Is the claim a number given as a bound or an estimate ("about 23,000", "more than 200")?"""
     return claim.kind != "date" and claim.qualifier in VAGUE_QUALIFIERS

@@ -92,6 +92,10 @@ def test_numbers_values_and_intervals(text, surface, kind, value, low, high, uni
         ("It has more than 500 staff.", "more than 500", "more than"),
         ("It has up to 500 staff.", "up to 500", "up to"),
         ("It has at most 500 staff.", "at most 500", "at most"),
+        # a "not" before the bound turns it round: a cap, not a floor
+        ("A capacity not exceeding 1,200 MW.", "not exceeding 1,200 MW", "at most"),
+        ("Costs not to exceed $5 million.", "not to exceed $5 million", "at most"),
+        ("Visitor numbers exceeded 1 million.", "exceeded 1 million", "exceeding"),
         ("It has approximately 500 staff.", "approximately 500", "approximately"),
         ("It has about 500 staff.", "about 500", "about"),
         ("It has nearly 500 staff.", "nearly 500", "nearly"),

@@ -1,4 +1,5 @@
-"""A bound or estimate that an exact claim of the flag already states is not listed on a side."""
+"""A bound or estimate that an exact claim of the flag already states is not listed on a side,
+and a limit alone is no side of a conflict."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ DOCS = {
     "c.txt": "The bridge carried about 23,000 vehicles a day, the mayor said.\n",
     "d.txt": "Caption: the bridge carried 24,300 vehicles a day before the closure.\n",
     "e.txt": "More than 25,000 vehicles a day used the bridge before it closed.\n",
+    "f.txt": "The permit allowed up to 20,000 vehicles a day on the bridge before the closure.\n",
+    "g.txt": "A weight limit kept traffic to not exceeding 20,000 vehicles a day before the closure.\n",
 }
 
 
@@ -49,6 +52,12 @@ def flagged(edges: dict[tuple[str, str], float]) -> list[list[str]]:
         # with no exact claim beside it, an estimate is a side of its own
         ({("d.txt:24,300", "c.txt:about 23,000"): 0.99},
          [["c.txt:about 23,000", "d.txt:24,300"]]),
+        # a limit says what was allowed, not what was counted: no conflict with the count
+        ({("f.txt:up to 20,000", "a.txt:23,400"): 0.99}, []),
+        ({("g.txt:not exceeding 20,000", "a.txt:23,400"): 0.99}, []),
+        # ... and it leaves a flag of counts without joining it
+        ({("f.txt:up to 20,000", "a.txt:23,400"): 0.99, ("d.txt:24,300", "a.txt:23,400"): 0.99},
+         [["a.txt:23,400", "d.txt:24,300"]]),
     ],
 )
 def test_vague_members_of_a_flag(edges, expected):
