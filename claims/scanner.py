@@ -663,6 +663,21 @@ class Scanner:
             return "CNY" if code == "RMB" else code
         return None
 
+    def _in_capitals(self, code_start: int, end: int) -> bool:
+        """Is a number, with the word-like code before it, set in a line of capitals?
+
+        The word after the number is in capitals (and is neither a scale, "TRY 5 MILLION",
+        nor another currency, "TRY 500 EUR 14"), and so is the word before the code, or the
+        code opens its line ("TOP 10 SCHOOLS").
+        """
+        after = _CAPITALS_AFTER_RE.match(self.text, end)
+        if after is None or self._currency_code(after.group("word")) or after.group("word") in _WORDLIKE_CODES:
+            return False
+        line_start = self.text.rfind("\n", 0, code_start) + 1
+        before = self.text[line_start:code_start]
+        last_word = re.search(r"([A-Za-z]+)\W*$", before)
+        return not before.strip() or (last_word is not None and last_word.group(1).isupper() and len(last_word.group(1)) > 1)
+
     def _generic_code(self, code: str, number: str) -> bool:
         """An unknown three-letter code before an amount ("ADT 225", "CVT 7.40") is a currency.
 
@@ -701,7 +716,7 @@ class Scanner:
             code = CURRENCY_SYMBOLS.get(symbol) or self._currency_code(symbol)
             if code is None and self._generic_code(symbol, text[start:end]):
                 code = symbol
-            if code in _WORDLIKE_CODES and _CAPITALS_AFTER_RE.match(text, end):
+            if code in _WORDLIKE_CODES and self._in_capitals(start - (len(before) - cur.start()), end):
                 code = None  # "ALL 146 HANGERS": a headline in capitals, not Albanian lek
             scaled = None if code else self._scaled_code(symbol)
             if scaled:
@@ -1120,7 +1135,8 @@ _CODE_WITH_AMOUNT_RE = re.compile(
 # Currency codes that are English words: in a line set in capitals ("TO REPLACE ALL 146
 # HANGERS") the word is meant, unless a scale follows ("TRY 5 MILLION").
 _WORDLIKE_CODES = frozenset({"ALL", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY"})
-_CAPITALS_AFTER_RE = re.compile(r"[ \t\u00a0]+(?!(?:THOUSAND|MILLION|BILLION|TRILLION|MN|BN|M|B|K)\b)[A-Z]{2,}\b")
+_CAPITALS_AFTER_RE = re.compile(
+    r"[ \t\u00a0]+(?!(?:THOUSAND|MILLION|BILLION|TRILLION|MN|BN|MLN|BLN|MIO|MRD|M|B|K)\b)(?P<word>[A-Z]{2,})\b")
 _NOT_CURRENCY = frozenset({"UTC", "GMT", "CET", "EST", "PST", "ISO", "FY", "COVID", "NATO", "GDP",
                            "CEO", "CFO", "USA", "UK", "EU", "UN", "ADF", "TEU", "KPI", "NGO",
                            "GNI", "VAT", "API", "PDF", "GPS"})

@@ -353,21 +353,40 @@ def table_context(text: str, offset: int, *, max_rows: int = 40,
             cache[(start, max_rows)] = header
     if header is not None:
         above, above_cells = header
+        # a header row with an empty top-left cell ("        2019    2020") labels every column
+        labelled = not (above[:1] in (" ", "\t") or above_cells[0][0] >= cells[0][1])
         if tabbed or "|" in above:
-            if index < len(above_cells):
-                column_label = above[above_cells[index][0]:above_cells[index][1]]
+            position = index if labelled else index - 1
+            if 0 <= position < len(above_cells):
+                column_label = above[above_cells[position][0]:above_cells[position][1]]
         else:
             cs, ce = cells[index]
             best, best_overlap = None, 0
-            for hs, he in above_cells[1:]:
+            candidates = above_cells[1:] if labelled else above_cells
+            for hs, he in candidates:
                 overlap = min(ce, he) - max(cs, hs)
                 if overlap > best_overlap:
                     best, best_overlap = (hs, he), overlap
             if best is None:
                 centre = (cs + ce) / 2
-                best = min(above_cells[1:], key=lambda h: abs((h[0] + h[1]) / 2 - centre))
+                best = min(candidates, key=lambda h: abs((h[0] + h[1]) / 2 - centre))
             column_label = above[best[0]:best[1]]
     return row_label, column_label
+
+
+def _opens_table(text: str, start: int, cache: dict | None = None) -> bool:
+    """Is the line at ``start`` the first row of its table (nothing above it but a blank
+    line, a heading or prose of one cell)?"""
+    if start <= 0:
+        return True
+    prev_start, prev_end = _line_bounds(text, start - 1)
+    above = text[prev_start:prev_end]
+    if not above.strip():
+        return True
+    cells = cache.get(prev_start) if cache is not None else None
+    if cells is None:
+        cells = table_cells(above)
+    return len(cells) < 2
 
 
 def _header_row_above(text: str, start: int, max_rows: int,
@@ -390,13 +409,17 @@ def _header_row_above(text: str, start: int, max_rows: int,
                 cache[prev_start] = above_cells
         if len(above_cells) < 2:
             break
-        if not all(_is_header_cell(above[cs:ce]) for cs, ce in above_cells[1:]):
+        # the cells over the figures: all of them when the top-left cell is empty
+        heads = above_cells if above[:1] in (" ", "\t") else above_cells[1:]
+        if not all(_is_header_cell(above[cs:ce]) for cs, ce in heads):
             continue
-        numeric = [above[cs:ce].strip() for cs, ce in above_cells[1:] if _NUMERIC_CELL.match(above[cs:ce])]
-        # a row of figures is data; a row of two or more distinct years ("Item  2026  2022")
-        # heads the columns of a year-on-year table
-        if numeric and not (len(set(numeric)) == len(above_cells) - 1 >= 2
-                            and all(_YEARISH.match(cell) for cell in numeric)):
-            continue
+        numeric = [above[cs:ce].strip() for cs, ce in heads if _NUMERIC_CELL.match(above[cs:ce])]
+        if numeric:
+            # a row of figures is data; a row of two or more distinct years ("Item  2026
+            # 2022  Change") heads the columns of a year-on-year table, but only as the
+            # table's first row: below a header of words, "Opened  1987  1990" is data
+            if not (len(set(numeric)) == len(numeric) >= 2 and all(_YEARISH.match(cell) for cell in numeric)
+                    and _opens_table(text, prev_start, cache)):
+                continue
         return above, above_cells
     return None

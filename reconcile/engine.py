@@ -368,9 +368,10 @@ def _without_vague_restatements(sides: list[list[Claim]]) -> list[list[Claim]]:
     flag claim more than the documents do.  A side of bounds alone ("more than 14,000"
     against "12,400") keeps them: they are the conflict.
     """
-    exact = [c for side in sides for c in side if not values.is_vague(c)]
-    trimmed = [[c for c in side if not (values.is_vague(c) and any(values.compatible(c, e) for e in exact))]
-               for side in sides]
+    trimmed = []
+    for side in sides:
+        exact = [c for c in side if not values.is_vague(c)]
+        trimmed.append([c for c in side if not (values.is_vague(c) and any(values.compatible(c, e) for e in exact))])
     # a side of limits alone ("consent for turbines not exceeding 270 metres", "expects to
     # employ up to 200 people") says what was allowed or planned: a measured value beyond it
     # is another fact (over the development corpora, every such flag was false)
@@ -816,8 +817,14 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
     merged: dict[tuple, list[int]] = {}
     key_of_claim: dict[int, tuple] = {}
     for members in groups:
-        group_claims = [contexts[i].claim for i in members]
-        side_values = tuple(sorted(values.canonical_value(s[0]) for s in _sides(group_claims)))
+        # keyed by the sides a flag will show: without the bounds an exact claim already
+        # states and without sides of limits alone (two flags must not share a fingerprint)
+        sides = _without_vague_restatements(_sides([contexts[i].claim for i in members]))
+        shown = {c.id for side in sides for c in side}
+        members = [i for i in members if contexts[i].claim.id in shown]
+        if not members:
+            continue
+        side_values = tuple(sorted(values.canonical_value(s[0]) for s in sides))
         key = (contexts[members[0]].block, side_values)
         merged.setdefault(key, []).extend(members)
         key_of_claim.update((i, key) for i in members)
@@ -834,9 +841,14 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
         if len(sides) < 2:
             continue
         group_claims = [c for side in sides for c in side]
-        kept = {c.id for c in group_claims}
-        edges = [e for e in edges_of[(block, side_key)]
-                 if contexts[e[0]].claim.id in kept and contexts[e[1]].claim.id in kept] or edges_of[(block, side_key)]
+        side_of = {c.id: k for k, side in enumerate(sides) for c in side}
+        # the flag's confidence and explanation come from pairs it shows, across its sides
+        edge_sides = [(e, side_of.get(contexts[e[0]].claim.id), side_of.get(contexts[e[1]].claim.id))
+                      for e in edges_of[(block, side_key)]]
+        edges = [e for e, one, other in edge_sides if one is not None and other is not None and one != other]
+        if not edges:
+            continue
+        members = [i for i in members if contexts[i].claim.id in side_of]
         probs = [edge_p[e] for e in edges]
         confidence = float(np.mean(sorted(probs, reverse=True)[:3])) if probs else 0.0
         if confidence < min_confidence:

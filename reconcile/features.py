@@ -47,7 +47,8 @@ _CORRECTION_RE = re.compile(r"(?i:\b(?:an?\s+(?:earlier|previous)\s+version\s+of
 _CORRECT_FIGURE_RE = re.compile(r"(?i:\b(?:correct(?:ly)?|actually|in\s+fact|should\s+(?:have\s+)?(?:been|be|read|said))"
                                 r"\b[^.;:]{0,40}$)")
 # The heading of a list of cited sources, and a wiki's category line that may follow it.
-_REFERENCES_HEADING_RE = re.compile(r"(?i)^\W*(?:references|sources|bibliography|works\s+cited|citations)\W*$")
+_REFERENCES_HEADING_RE = re.compile(
+    r"(?i)^\W*(?:(?:notes\s+and\s+)?references|sources|bibliography|works\s+cited|citations)\W*(?:\[edit\])?\W*$")
 _CATEGORIES_LINE_RE = re.compile(r"(?i)^\s*categor(?:y|ies)\b")
 _BASELINE_CUE_RE = re.compile(
     r"(?i:\b(?:from|against|than|versus|vs\.?|compared\s+(?:with|to)|previous(?:ly)?|former(?:ly)?|"
@@ -620,7 +621,8 @@ def vetoed(a: ClaimContext, b: ClaimContext) -> bool:
     Two numbers of one sentence; a claim whose sentence restates the other's value in
     another number ("2.9 persons against 2.6 nationwide"); explicit, different reference
     periods ("842,000 TEU in 2019" vs "1,034,000 TEU in 2023": a time series); two cells
-    of one table row in different columns; dates that stamp a document (bylines, updates).
+    of one table row in different columns; dates that stamp a document (bylines, updates)
+    or date a source it cites (a list of references).
     """
     ca, cb = a.claim, b.claim
     if ca.doc == cb.doc and ca.sentence_start == cb.sentence_start:

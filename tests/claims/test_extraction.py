@@ -74,6 +74,11 @@ def test_dates_keep_their_precision(text, surface, value, low, high, precision):
         # ... unless a scale follows, or the text around it is not in capitals
         ("TURKEY PAYS TRY 5 MILLION", "TRY 5 MILLION", "money", 5e6, 4.5e6, 5.5e6, "TRY"),
         ("The fee is TRY 5,000 a year.", "TRY 5,000", "money", 5000, 5000, 5000, "TRY"),
+        ("A fine of MAD 500 HT was imposed.", "MAD 500", "money", 500, 500, 500, "MAD"),
+        ("Price: PEN 120 VAT included.", "PEN 120", "money", 120, 120, 120, "PEN"),
+        # another currency after the amount is no word in capitals
+        ("Fee: TRY 500 EUR 14", "TRY 500", "money", 500, 500, 500, "TRY"),
+        ("Fee            TRY 500        TRY 650", "TRY 650", "money", 650, 650, 650, "TRY"),
     ],
 )
 def test_numbers_values_and_intervals(text, surface, kind, value, low, high, unit):
@@ -95,6 +100,9 @@ def test_numbers_values_and_intervals(text, surface, kind, value, low, high, uni
         # a "not" before the bound turns it round: a cap, not a floor
         ("A capacity not exceeding 1,200 MW.", "not exceeding 1,200 MW", "at most"),
         ("Costs not to exceed $5 million.", "not to exceed $5 million", "at most"),
+        ("Turbines must not exceed 270 metres.", "not exceed 270 metres", "at most"),
+        ("It cannot exceed 40 tonnes.", "cannot exceed 40 tonnes", "at most"),
+        ("Stakes not below 40% were kept.", "not below 40%", "at least"),
         ("Visitor numbers exceeded 1 million.", "exceeded 1 million", "exceeding"),
         ("It has approximately 500 staff.", "approximately 500", "approximately"),
         ("It has about 500 staff.", "about 500", "about"),

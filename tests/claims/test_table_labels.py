@@ -18,11 +18,25 @@ BY_SERVICE = (
     "Adult social care                412.6\n"
     "Total net budget               1,284.0\n"
 )
+YEARS_BELOW_WORDS = (
+    "Scheme             Northern     Southern\n"
+    "Consented          2019         2021\n"
+    "Capacity (MW)      1,140        860\n"
+)
+BLANK_CORNER = (
+    "              2019      2020      2021\n"
+    "Visitors      41,200    12,900    30,050\n"
+)
+BLANK_CORNER_TABBED = "\t2019\t2020\nVisitors\t41,200\t12,900\n"
+WITH_CHANGE = (
+    "Item                   2022          2026        Change\n"
+    "Polling stations       2 296         2 318       +22\n"
+)
 NO_HEADER = (
     "Registered electors    1 842 637     1 807 410\n"
     "Votes cast             1 163 118     1 055 527\n"
 )
-TIMELINE = (
+ONE_YEAR_ROW = (
     "Opened         1987\n"
     "Length         15.5 km\n"
 )
@@ -37,10 +51,20 @@ TIMELINE = (
         (YEAR_ON_YEAR, "412", "Candidates", "2022"),
         # a header of words and a period
         (BY_SERVICE, "1,284.0", "Total net budget", "2026/27"),
+        # a row of years below a header of words is data: the words head the columns
+        (YEARS_BELOW_WORDS, "1,140", "Capacity (MW)", "Northern"),
+        # an empty top-left cell: every cell of the header row heads a column
+        (BLANK_CORNER, "41,200", "Visitors", "2019"),
+        (BLANK_CORNER, "30,050", "Visitors", "2021"),
+        (BLANK_CORNER_TABBED, "41,200", "Visitors", "2019"),
+        (BLANK_CORNER_TABBED, "12,900", "Visitors", "2020"),
+        # years beside a header word
+        (WITH_CHANGE, "2 296", "Polling stations", "2022"),
+        (WITH_CHANGE, "+22", "Polling stations", "Change"),
         # rows of figures are data, not headers
         (NO_HEADER, "1 055 527", "Votes cast", None),
         # one year in a row is a value ("Opened 1987"), not the header of the rows below
-        (TIMELINE, "15.5 km", "Length", None),
+        (ONE_YEAR_ROW, "15.5 km", "Length", None),
     ],
 )
 def test_row_and_column_of_a_table_cell(text, number, row, column):

@@ -93,6 +93,9 @@ def test_comparison_baselines(text, surface, baseline):
         ({"a.txt": "The board met on 10 September 2024 to review the works.\n",
           "b.txt": "The port was expanded.\n\nReferences\n\n3. Port Authority (11 September 2024). Statement of the Board.\n"},
          ("a.txt", "10 September 2024"), ("b.txt", "11 September 2024"), "a cited source's date dates the source"),
+        ({"a.txt": "The board met on 10 September 2024 to review the works.\n",
+          "b.txt": "The port was expanded.\n\nReferences[edit]\n\nPort Authority (11 September 2024). Statement.\n"},
+         ("a.txt", "10 September 2024"), ("b.txt", "11 September 2024"), "a wiki's references heading"),
     ],
 )
 def test_vetoed_pairs(texts, first, second, why):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
+from flag_edges import flags_for
 
 from claims import extract_claims
-from reconcile.engine import _without_hangers_on, build_flags
+from reconcile.engine import _without_hangers_on
 from reconcile.features import build_contexts
 
 DOCS = {
@@ -19,19 +19,7 @@ DOCS = {
 
 def flagged(edges: dict[tuple[str, str], float]) -> list[list[str]]:
     """The flags' claim texts when the pair model binds these pairs (texts -> probability)."""
-    claims = []
-    for doc, text in DOCS.items():
-        claims.extend(extract_claims(text, doc=doc))
-    claims.sort(key=lambda c: (c.doc, c.start))
-    contexts, idf = build_contexts(claims)
-    index = {(c.doc, c.text): i for i, c in enumerate(claims)}
-    pairs, probabilities = [], []
-    for (one, other), p in edges.items():
-        i, j = sorted((index[tuple(one.split(":"))], index[tuple(other.split(":"))]))
-        pairs.append((i, j))
-        probabilities.append(p)
-    result = build_flags(claims, contexts, idf, pairs, np.asarray(probabilities), threshold=0.975)
-    return sorted(sorted(c.text for c in d.claims) for d in result.discrepancies)
+    return sorted(sorted(c.text for c in d.claims) for d in flags_for(DOCS, edges))
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,8 @@ and a limit alone is no side of a conflict."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
-
-from claims import extract_claims
-from reconcile.engine import build_flags
-from reconcile.features import build_contexts
+from flag_edges import flagged_texts, flags_for
 
 DOCS = {
     "a.txt": "Before the closure the bridge carried 23,400 vehicles a day.\n",
@@ -22,19 +18,8 @@ DOCS = {
 
 
 def flagged(edges: dict[tuple[str, str], float]) -> list[list[str]]:
-    """The flags' claim texts when the pair model binds these pairs (doc:text -> probability)."""
-    claims = []
-    for doc, text in DOCS.items():
-        claims.extend(extract_claims(text, doc=doc))
-    claims.sort(key=lambda c: (c.doc, c.start))
-    contexts, idf = build_contexts(claims)
-    index = {f"{c.doc}:{c.text}": i for i, c in enumerate(claims)}
-    pairs, probabilities = [], []
-    for (one, other), p in edges.items():
-        pairs.append(tuple(sorted((index[one], index[other]))))
-        probabilities.append(p)
-    result = build_flags(claims, contexts, idf, pairs, np.asarray(probabilities), threshold=0.975)
-    return sorted(sorted(f"{c.doc}:{c.text}" for c in d.claims) for d in result.discrepancies)
+    """The flags' claims ("doc:text") when the pair model binds these pairs."""
+    return flagged_texts(DOCS, edges)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +47,43 @@ def flagged(edges: dict[tuple[str, str], float]) -> list[list[str]]:
 )
 def test_vague_members_of_a_flag(edges, expected):
     assert flagged(edges) == expected
+
+
+def test_a_bound_is_weighed_against_its_own_side_only():
+    docs = {"a.txt": "The bridge carried 23,400 vehicles a day.\n",
+            "b.txt": "The bridge carried between 20,000 and 25,000 vehicles a day.\n",
+            "c.txt": "More than 24,500 vehicles a day used the bridge.\n"}
+    (flag,) = flags_for(docs, {("c.txt:More than 24,500", "a.txt:23,400"): 0.99,
+                              ("c.txt:More than 24,500", "b.txt:20,000 and 25,000"): 0.99})
+    assert sorted(c.text for c in flag.claims) == ["20,000 and 25,000", "23,400", "More than 24,500"]
+
+
+def test_flags_are_told_apart_by_the_values_they_show():
+    docs = {"a.txt": "The bridge carried about 23,000 vehicles a day before the closure, the mayor said.\n",
+            "b.txt": "Before the closure the bridge carried 23,400 vehicles a day.\n",
+            "c.txt": "Caption: the bridge carried 24,300 vehicles a day before the closure.\n",
+            "d.txt": "Ferry operators counted 23,400 vehicles a day on the crossing last spring.\n",
+            "e.txt": "Ferry operators reckon 24,300 vehicles a day used the crossing last spring.\n"}
+    found = flags_for(docs, {("a.txt:about 23,000", "c.txt:24,300"): 0.99, ("b.txt:23,400", "c.txt:24,300"): 0.99,
+                            ("d.txt:23,400", "e.txt:24,300"): 0.99})
+    # once the estimate is dropped both groups show 23,400 vs 24,300: one flag, one id
+    # (not two flags under one fingerprint, which a reviewer's verdict could not tell apart)
+    assert len({d.id for d in found}) == len(found) == 1
+    assert sorted(c.text for c in found[0].claims) == ["23,400", "23,400", "24,300", "24,300"]
+
+
+def test_confidence_comes_from_the_pairs_the_flag_shows():
+    docs = {"a.txt": "The bridge carried 23,400 vehicles a day.\n",
+            "b.txt": "The bridge carried about 23,000 vehicles a day.\n",
+            "c.txt": "The bridge carried 24,300 vehicles a day.\n"}
+    (flag,) = flags_for(docs, {("c.txt:24,300", "a.txt:23,400"): 0.976, ("c.txt:24,300", "b.txt:about 23,000"): 0.999})
+    assert flag.confidence == 0.976
+    assert "about" not in flag.explanation
+
+
+def test_no_flag_when_only_a_dropped_estimate_bound_its_sides():
+    docs = {"a.txt": "The bridge carried about 23,000 vehicles a day before the closure, the mayor said.\n",
+            "b.txt": "Before the closure the bridge carried 23,400 vehicles a day.\n",
+            "c.txt": "Caption: the bridge carried 24,300 vehicles a day before the closure.\n"}
+    # 23,400 and 24,300 meet only through "about 23,000", which the flag would not show
+    assert flags_for(docs, {("a.txt:about 23,000", "c.txt:24,300"): 0.99, ("a.txt:about 23,000", "b.txt:23,400"): 0.98}) == ()
