@@ -246,7 +246,8 @@ def test_keyboard_shortcuts(browser, new_page, tmp_path, monkeypatch):
         page.wait_for_url(re.compile(r"/discrepancy/\w+$"))
         first = page.locator("article.discrepancy").get_attribute("data-id")
         page.keyboard.press("j")
-        page.wait_for_url(re.compile(r"/discrepancy/\w+$"))
+        # the page we are on already matches /discrepancy/...: wait for a different one
+        page.wait_for_url(lambda address: re.search(r"/discrepancy/\w+$", address) and not address.endswith(first))
         second = page.locator("article.discrepancy").get_attribute("data-id")
         assert second != first
         page.keyboard.press("k")
