@@ -66,6 +66,12 @@ class Claim:
     line: int = 1
     column: int = 1
 
+    def __hash__(self) -> int:
+        # Claims key the grouping's caches millions of times: a claim's document and span
+        # tell it from every other claim of a scan, and hashing three fields instead of
+        # twenty takes a third of the time.  Equal claims have equal spans, as a hash needs.
+        return hash((self.doc, self.start, self.end))
+
     @property
     def id(self) -> str:
         """A stable id within one scan: ``doc:start-end``."""

@@ -97,6 +97,8 @@ class ClaimContext:
     support: int = 1
     siblings: tuple[Claim, ...] = ()
     neighbours: tuple[Claim, ...] = ()  # the amounts of the sentence, of any block
+    # what every pair of this claim reads (:class:`_PairSide`), made on its first pair
+    pair_side: _PairSide | None = None
 
 
 _DATE_MARKER_RE = re.compile(r"(?i:published|updated|posted|last\s+edited|edited|dated?|issued|released|filed|as\s+of)")
@@ -518,56 +520,135 @@ def _date_ordinal(iso: str | None) -> int | None:
         return None
 
 
+@dataclass(slots=True)
+class _PairSide:
+    """What :func:`pair_features` reads of one claim, made once per claim, not per pair.
+
+    A claim meets a few other claims; its sets, their IDF weights, its value's point,
+    width and digits are the same at every meeting.  Each weight is summed exactly as
+    :meth:`Idf.overlap` sums it (over ``set(tokens)``), so the features are the same to
+    the last bit as when they were summed pair by pair.
+    """
+
+    idf: Idf
+    local: frozenset[str]
+    context: frozenset[str]
+    events: frozenset[str]
+    window_text: str
+    doc_day: int | None
+    point: float | None
+    date_interval: tuple | None
+    digits: str
+    date_digits: str | None
+    width: float
+    stems_of_names: dict[str, str]
+    local_name_stems: tuple[str, ...]
+    weights: dict[str, float]
+
+
+def _set_weight(tokens, get, default: float) -> float:
+    return sum(get(t, default) for t in set(tokens))
+
+
+def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
+    side = ctx.pair_side
+    if side is not None and side.idf is idf:
+        return side
+    c = ctx.claim
+    local = frozenset(ctx.left) | frozenset(ctx.right)
+    context = ctx.sent | ctx.prev | ctx.heading
+    get, default = idf.table.get, idf.default
+    weights = {name: _set_weight(tokens, get, default) for name, tokens in (
+        ("sent", ctx.sent), ("local", set(ctx.left) | set(ctx.right)), ("left", ctx.left), ("right", ctx.right),
+        ("noun", ctx.noun), ("context", ctx.sent | ctx.prev | ctx.heading), ("names", ctx.names),
+        ("heading", ctx.heading), ("row", ctx.row), ("tight", ctx.tight))}
+    date_digits = None
+    if c.kind == "date" and isinstance(c.value, str):
+        date_digits = re.sub(r"[^0-9]", "", c.value)
+    side = _PairSide(
+        idf=idf,
+        local=local,
+        context=context,
+        events=frozenset(t for t in (local | ctx.prev) if t in EVENT_WORDS),
+        window_text=" ".join(ctx.left + ctx.right),
+        doc_day=_date_ordinal(ctx.doc_date),
+        point=values.point(c),
+        date_interval=values.date_interval(c) if c.kind == "date" else None,
+        digits=values.digits_of(c),
+        date_digits=date_digits,
+        width=values.width(c),
+        stems_of_names={name: stem(name) for name in ctx.names},
+        local_name_stems=tuple(stem(n) for n in ctx.local_names),
+        weights=weights,
+    )
+    ctx.pair_side = side
+    return side
+
+
+def _overlap(sa, sb, wa: float, wb: float, get, default: float) -> float:
+    """:meth:`Idf.overlap` with each side's weight known (the same arithmetic)."""
+    if not sa or not sb:
+        return 0.0
+    inter = sum(get(t, default) for t in set(sa) & set(sb))
+    if not inter:
+        return 0.0
+    union = wa + wb - inter
+    return inter / union if union else 0.0
+
+
 def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
     """The features of a pair of claims of one block, in the order of :data:`FEATURES`."""
     ca, cb = a.claim, b.claim
-    local_a = set(a.left) | set(a.right)
-    local_b = set(b.left) | set(b.right)
-    context_a = a.sent | a.prev | a.heading
-    context_b = b.sent | b.prev | b.heading
+    sa, sb = _pair_side(a, idf), _pair_side(b, idf)
+    get, default = idf.table.get, idf.default
+    wa_, wb_ = sa.weights, sb.weights
+    context_a, context_b = sa.context, sb.context
     names_mismatch = 0.0
     for name in a.names ^ b.names:
-        other = context_b if name in a.names else context_a
-        if stem(name) not in other:
-            names_mismatch += idf(stem(name))
+        if name in a.names:
+            other, name_stem = context_b, sa.stems_of_names[name]
+        else:
+            other, name_stem = context_a, sb.stems_of_names[name]
+        if name_stem not in other:
+            names_mismatch += get(name_stem, default)
     scope_a, scope_b = a.scope, b.scope
     ref_both = bool(a.ref_years and b.ref_years)
-    da, db = _date_ordinal(a.doc_date), _date_ordinal(b.doc_date)
-    pa, pb = values.point(ca), values.point(cb)
+    da, db = sa.doc_day, sb.doc_day
+    pa, pb = sa.point, sb.point
     if ca.kind == "date":
-        ia, ib = values.date_interval(ca), values.date_interval(cb)
+        ia, ib = sa.date_interval, sb.date_interval
         year_gap = abs(ia[0].year - ib[0].year) if ia and ib else 0
         log_ratio = 0.0
     else:
         year_gap = 0
         log_ratio = abs(math.log10(abs(pa) / abs(pb))) if pa and pb and pa * pb > 0 else 3.0
-    digits_a, digits_b = values.digits_of(ca), values.digits_of(cb)
-    if ca.kind == "date" and isinstance(ca.value, str) and isinstance(cb.value, str):
+    digits_a, digits_b = sa.digits, sb.digits
+    if sa.date_digits is not None and sb.date_digits is not None:
         # a date's digits are its normalized value's, to the precision both share:
         # "December 2025" vs "September 2025" differ in the month, not in "2025"
-        iso_a, iso_b = re.sub(r"[^0-9]", "", ca.value), re.sub(r"[^0-9]", "", cb.value)
+        iso_a, iso_b = sa.date_digits, sb.date_digits
         if iso_a and iso_b:
             common = min(len(iso_a), len(iso_b))
             digits_a, digits_b = iso_a[:common], iso_b[:common]
-    events_a = {t for t in (local_a | a.prev) if t in EVENT_WORDS}
-    events_b = {t for t in (local_b | b.prev) if t in EVENT_WORDS}
-    wa, wb = values.width(ca), values.width(cb)
+    events_a, events_b = sa.events, sb.events
+    wa, wb = sa.width, sb.width
+    same_doc = ca.doc == cb.doc
     return [
-        idf.overlap(a.sent, b.sent),
+        _overlap(a.sent, b.sent, wa_["sent"], wb_["sent"], get, default),
         idf.containment(a.sent, b.sent),
-        idf.overlap(local_a, local_b),
-        idf.overlap(a.left, b.left),
-        idf.overlap(a.right, b.right),
+        _overlap(sa.local, sb.local, wa_["local"], wb_["local"], get, default),
+        _overlap(a.left, b.left, wa_["left"], wb_["left"], get, default),
+        _overlap(a.right, b.right, wa_["right"], wb_["right"], get, default),
         float(a.head is not None and a.head == b.head),
-        idf.overlap(a.noun, b.noun),
+        _overlap(a.noun, b.noun, wa_["noun"], wb_["noun"], get, default),
         float(not a.noun or not b.noun),
-        idf.overlap(context_a, context_b),
-        idf.overlap(a.names, b.names),
+        _overlap(context_a, context_b, wa_["context"], wb_["context"], get, default),
+        _overlap(a.names, b.names, wa_["names"], wb_["names"], get, default),
         min(names_mismatch, 30.0) / 30.0,
-        idf.overlap(a.heading, b.heading),
+        _overlap(a.heading, b.heading, wa_["heading"], wb_["heading"], get, default),
         idf.containment(a.row or a.sent, b.row or b.sent) if (a.row or b.row) else 0.0,
         fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0,
-        fuzz.token_set_ratio(" ".join(a.left + a.right), " ".join(b.left + b.right)) / 100.0,
+        fuzz.token_set_ratio(sa.window_text, sb.window_text) / 100.0,
         float(len(scope_a ^ scope_b)),
         float(("plan" in scope_a) != ("plan" in scope_b) or ("actual" in scope_a) != ("actual" in scope_b)),
         float(("total" in scope_a) != ("total" in scope_b) or ("part" in scope_a) != ("part" in scope_b)),
@@ -579,8 +660,8 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         float(bool(a.ref_years) != bool(b.ref_years)),
         float(a.cumulative or b.cumulative),
         min(abs(da - db), 3650) / 365.0 if da is not None and db is not None else -1.0,
-        float(ca.doc == cb.doc),
-        float(ca.doc == cb.doc and ca.sentence_start == cb.sentence_start),
+        float(same_doc),
+        float(same_doc and ca.sentence_start == cb.sentence_start),
         values.relative_difference(ca, cb),
         min(log_ratio, 3.0),
         Levenshtein.normalized_similarity(digits_a, digits_b) if digits_a and digits_b else 0.0,
@@ -603,10 +684,10 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         float(len(digits_a) == len(digits_b) and sum(x != y for x, y in zip(digits_a, digits_b)) == 1),
         float(_adjacent_swap(digits_a, digits_b)),
         float(bool(ca.column_label and cb.column_label and ca.column_label != cb.column_label)),
-        idf.overlap(a.row, b.row) if (a.row and b.row) else -1.0,
-        (min(abs(ca.start - cb.start), 20000) / 20000.0) if ca.doc == cb.doc else -1.0,
-        idf.overlap(a.tight, b.tight),
-        min(_foreign_names(a, context_b, idf) + _foreign_names(b, context_a, idf), 30.0) / 30.0,
+        _overlap(a.row, b.row, wa_["row"], wb_["row"], get, default) if (a.row and b.row) else -1.0,
+        (min(abs(ca.start - cb.start), 20000) / 20000.0) if same_doc else -1.0,
+        _overlap(a.tight, b.tight, wa_["tight"], wb_["tight"], get, default),
+        min(_foreign_names(sa, context_b, get, default) + _foreign_names(sb, context_a, get, default), 30.0) / 30.0,
         float(a.baseline or b.baseline),
         float(a.baseline and b.baseline),
         float(bool(a.periods and b.periods)),
@@ -660,9 +741,9 @@ def _names_the_fact(a: ClaimContext, b: ClaimContext, idf: Idf) -> float:
     return sum(idf(t) for t in shared) / idf.weight(own)
 
 
-def _foreign_names(a: ClaimContext, other_context: frozenset[str], idf: Idf) -> float:
-    """IDF weight of the names next to a's number that the other claim's context never mentions."""
-    return sum(idf(stem(n)) for n in a.local_names if stem(n) not in other_context)
+def _foreign_names(side: _PairSide, other_context: frozenset[str], get, default: float) -> float:
+    """IDF weight of the names next to a claim's number that the other claim's context never mentions."""
+    return sum(get(name, default) for name in side.local_name_stems if name not in other_context)
 
 
 def _adjacent_swap(x: str, y: str) -> bool:

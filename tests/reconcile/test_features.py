@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from claims import extract_claims
 from reconcile.features import FEATURES, build_contexts, pair_features, vetoed
+from reconcile.text import Idf
 
 
 def contexts_of(texts: dict[str, str]):
@@ -146,6 +147,25 @@ def test_pair_features_are_symmetric_in_what_they_share():
     assert forward["same_doc"] == 0.0
     assert forward["is_count"] == 1.0
     assert forward["rel_diff"] > 0
+
+
+def test_a_claims_side_of_its_pairs_is_made_once_for_each_word_weighting():
+    texts = {
+        "a.txt": "The Harlow Bridge, 1,240 metres long, opened in March 1992.\n",
+        "b.txt": "Harlow Bridge facts: opened 1993; length 1,240 m; cost $80 million.\n",
+    }
+    found, idf = contexts_of(texts)
+    a, b = found[("a.txt", "March 1992")], found[("b.txt", "1993")]
+    first = pair_features(a, b, idf)
+    side = a.pair_side
+    assert side is not None and side.idf is idf
+    assert pair_features(a, b, idf) == first and a.pair_side is side  # the second pair reuses it
+    other = Idf([["harlow"], ["bridg"], ["open"]])  # another part's word rarities
+    changed = pair_features(a, b, other)
+    assert a.pair_side is not side and a.pair_side.idf is other
+    assert changed != first
+    fresh, _ = contexts_of(texts)  # contexts that never met the first weighting agree
+    assert pair_features(fresh[("a.txt", "March 1992")], fresh[("b.txt", "1993")], other) == changed
 
 
 @pytest.mark.parametrize(
