@@ -694,16 +694,23 @@ def _reconcile_sorted(claims: Sequence[Claim], config: Config, scorer: Scorer, t
     bound = rule_pairs(claims, contexts)
     candidates = candidate_pairs(contexts, idf, bound=bound)
     pairs: list[tuple[int, int]] = []
-    kept: list[float] = []
+    kept: list[float] = []  # the model's probability
+    floored: list[float] = []  # raised by the rules of the sentences
     for start in range(0, len(candidates), SCORING_BATCH):
         batch = candidates[start:start + SCORING_BATCH]
         rows = [pair_features(contexts[i], contexts[j], idf) for i, j in batch]
-        probabilities = rule_floor(contexts, batch, np.asarray(scorer(rows), dtype=float), bound=bound)
-        for pair, p in zip(batch, probabilities):
-            if p >= min(threshold, ATTACH_PROBABILITY):  # only binding pairs matter from here on
+        probabilities = np.asarray(scorer(rows), dtype=float)
+        raised = rule_floor(contexts, batch, probabilities, bound=bound)
+        for pair, p, q in zip(batch, probabilities, raised):
+            # only pairs that bind or corroborate matter from here on
+            if q >= min(threshold, ATTACH_PROBABILITY, CORROBORATION_FLOOR):
                 pairs.append(pair)
                 kept.append(float(p))
-    return build_flags(claims, contexts, idf, pairs, np.asarray(kept, dtype=float), threshold=threshold,
+                floored.append(float(q))
+    raised = np.asarray(floored, dtype=float)
+    final = np.maximum(raised, corroborated(contexts, pairs, np.asarray(kept, dtype=float), threshold=threshold,
+                                            raised=raised))
+    return build_flags(claims, contexts, idf, pairs, final, threshold=threshold,
                        min_confidence=config.min_confidence, bound=bound)
 
 
@@ -751,6 +758,78 @@ def _without_hangers_on(members: list[int], contexts: Sequence[ClaimContext | No
             break
         members = [i for i in members if side_of[i] != dropped]
     return members
+
+
+#: A pair below the threshold counts as a restatement's corroboration from this probability up.
+CORROBORATION_FLOOR = 0.85
+#: Corroborations that bind: the chance that every one of them is wrong is below one minus this.
+CORROBORATION_BINDS = 0.99999
+
+
+def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
+                 probabilities: np.ndarray, *, threshold: float, raised: np.ndarray | None = None) -> np.ndarray:
+    """Raise the pairs of a claim that several documents contradict in the same words.
+
+    One pair just below the threshold is not enough to flag: two sentences can look alike
+    and state different facts.  But when a claim meets claims of one value in several
+    documents (values that agree with one another), each pair at
+    :data:`CORROBORATION_FLOOR` or more, the chance that all of them are look-alikes is
+    the product of their chances of being wrong, one per document (its most probable
+    pair).  When that product is below ``1 - CORROBORATION_BINDS`` (three documents at
+    0.98 each: "3,412 staff" against "3,142 staff" restated three times), every pair of
+    the group is raised to the threshold.
+
+    Corroboration starts a flag; it never extends one.  A claim already bound at the
+    threshold (by the model or the sentence rules, ``raised``), or partners of which one
+    is, are left alone: a figure of another year ("2.9 million crowns raised in 2023")
+    looks like every restatement of this year's, and pooling it with them would add a
+    foreign side to a true flag (a third value joins a flag only by
+    :func:`_attach_third_values`'s stricter rules).
+
+    Args:
+        contexts: The claims' contexts, by index.
+        pairs: Scored pairs of claim indices.
+        probabilities: The pair model's probability of each pair.
+        threshold: The probability at which a pair binds.
+        raised: The probabilities after the sentence rules (:func:`rule_floor`);
+            default ``probabilities``.
+
+    Returns:
+        ``probabilities`` with the corroborated pairs raised to ``threshold``.
+    """
+    result = np.array(probabilities, dtype=float, copy=True)
+    bound = probabilities if raised is None else raised
+    flagged: set[int] = set()
+    for (i, j), p in zip(pairs, bound):
+        if p >= threshold:
+            flagged.update((i, j))
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for k, ((i, j), p) in enumerate(zip(pairs, probabilities)):
+        if CORROBORATION_FLOOR <= p < threshold and i not in flagged and j not in flagged:
+            partners[i].append((j, k))
+            partners[j].append((i, k))
+    for i in sorted(partners):
+        groups: list[list[tuple[int, int]]] = []  # partners of one value (values that agree)
+        for j, k in partners[i]:
+            claim = contexts[j].claim
+            for group in groups:
+                if values.compatible(contexts[group[0][0]].claim, claim):
+                    group.append((j, k))
+                    break
+            else:
+                groups.append([(j, k)])
+        for group in groups:
+            best: dict[str, float] = {}
+            for j, k in group:
+                doc = contexts[j].claim.doc
+                best[doc] = max(best.get(doc, 0.0), float(probabilities[k]))
+            if len(best) < 2:
+                continue
+            all_wrong = math.prod(1.0 - p for p in best.values())
+            if 1.0 - all_wrong >= CORROBORATION_BINDS:
+                for _, k in group:
+                    result[k] = max(result[k], threshold)
+    return result
 
 
 #: A count that is not part of any flag joins a flagged fact at this probability (below the

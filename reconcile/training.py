@@ -30,7 +30,7 @@ import numpy as np
 
 from claims import Claim, extract_claims, find_documents, read_text
 
-from .engine import build_flags, candidate_pairs, rule_floor, rule_pairs
+from .engine import build_flags, candidate_pairs, corroborated, rule_floor, rule_pairs
 from .features import FEATURES, ClaimContext, build_contexts, pair_features
 from .model import Report
 from .text import Idf
@@ -235,7 +235,9 @@ def report_for(data: CorpusData, probabilities: np.ndarray, threshold: float) ->
 
     bound = rule_pairs(data.claims, data.contexts)
     if len(data.pairs):
-        probabilities = rule_floor(data.contexts, data.pairs, probabilities, bound=bound)
+        raised = rule_floor(data.contexts, data.pairs, probabilities, bound=bound)
+        probabilities = np.maximum(raised, corroborated(data.contexts, data.pairs, probabilities,
+                                                        threshold=threshold, raised=raised))
     result = build_flags(data.claims, data.contexts, data.idf, data.pairs, probabilities, threshold=threshold,
                          bound=bound)
     docs = tuple(DocumentInfo(doc_id, "") for doc_id in sorted({c.doc for c in data.claims}))
