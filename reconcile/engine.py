@@ -772,7 +772,7 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
 
     One pair just below the threshold is not enough to flag: two sentences can look alike
     and state different facts.  But when a claim meets claims of one value in several
-    documents (values that agree with one another), each pair at
+    other documents (values that agree with one another), each pair at
     :data:`CORROBORATION_FLOOR` or more, the chance that all of them are look-alikes is
     the product of their chances of being wrong, one per document (its most probable
     pair).  When that product is below ``1 - CORROBORATION_BINDS`` (three documents at
@@ -780,8 +780,8 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
     the group is raised to the threshold.
 
     Corroboration starts a flag; it never extends one.  A claim already bound at the
-    threshold (by the model or the sentence rules, ``raised``), or partners of which one
-    is, are left alone: a figure of another year ("2.9 million crowns raised in 2023")
+    threshold (by the model or the sentence rules, ``raised``, or by a group raised
+    before it here), or partners of which one is, are left alone: a figure of another year ("2.9 million crowns raised in 2023")
     looks like every restatement of this year's, and pooling it with them would add a
     foreign side to a true flag (a third value joins a flag only by
     :func:`_attach_third_values`'s stricter rules).
@@ -805,7 +805,10 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
             flagged.update((i, j))
     partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for k, ((i, j), p) in enumerate(zip(pairs, probabilities)):
-        if CORROBORATION_FLOOR <= p < threshold and i not in flagged and j not in flagged:
+        # only other documents corroborate: a sentence of the claim's own document may
+        # state a neighbouring fact ("its rival employs 3,142 staff too")
+        if (CORROBORATION_FLOOR <= p < threshold and i not in flagged and j not in flagged
+                and contexts[i].claim.doc != contexts[j].claim.doc):
             partners[i].append((j, k))
             partners[j].append((i, k))
     for i in sorted(partners):
@@ -819,6 +822,8 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
             else:
                 groups.append([(j, k)])
         for group in groups:
+            if i in flagged or any(j in flagged for j, _ in group):
+                continue  # a flag corroboration started in this loop is not extended either
             best: dict[str, float] = {}
             for j, k in group:
                 doc = contexts[j].claim.doc
@@ -829,6 +834,8 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
             if 1.0 - all_wrong >= CORROBORATION_BINDS:
                 for _, k in group:
                     result[k] = max(result[k], threshold)
+                flagged.add(i)
+                flagged.update(j for j, _ in group)
     return result
 
 

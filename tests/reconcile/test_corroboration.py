@@ -89,6 +89,22 @@ def test_corroboration_starts_flags_and_never_extends_one(edges, expected):
     assert list(raised(edges).values()) == expected
 
 
+def test_a_flag_corroboration_started_is_not_extended_in_the_same_pass():
+    # 3,412 (d) and 2,870 (e) each meet the three restatements of 3,142: the first group
+    # binds, and the second would hang a third value on the flag it just started
+    edges = {("d.txt:3,412", "a.txt:3,142"): 0.98, ("d.txt:3,412", "b.txt:3,142"): 0.98,
+             ("d.txt:3,412", "c.txt:3,142"): 0.98, ("e.txt:2,870", "a.txt:3,142"): 0.98,
+             ("e.txt:2,870", "b.txt:3,142"): 0.98, ("e.txt:2,870", "c.txt:3,142"): 0.98}
+    assert list(raised(edges).values()) == [True, True, True, False, False, False]
+
+
+def test_the_claims_own_document_does_not_corroborate():
+    # d's own "3,142" (its rival's staff) is another fact; a and b alone are two documents
+    edges = {("d.txt:3,412", "d.txt:3,142"): 0.98, ("d.txt:3,412", "a.txt:3,142"): 0.98,
+             ("d.txt:3,412", "b.txt:3,142"): 0.98}
+    assert list(raised(edges).values()) == [False, False, False]
+
+
 def test_pairs_at_the_threshold_are_left_as_they_are():
     edges = {("d.txt:3,412", "a.txt:3,142"): 0.995, ("d.txt:3,412", "b.txt:3,142"): 0.999}
     assert list(raised(edges).values()) == [False, False]
