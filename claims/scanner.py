@@ -451,10 +451,34 @@ class Scanner:
             prefix = _FROM_BETWEEN_RE.match(text, start, end) if text[start] in "fFbB" else None
             if prefix and _DIGIT_RANGE_RE.search(text, start, end):
                 start = prefix.end()  # "from 2018-2024": the range is the dates, "from" a qualifier
+            if parsed.precision == "time":
+                duration = self._duration(start, end)
+                if duration is not None:
+                    found.append(duration)
+                    continue
             qualifier = _date_qualifier(text, start)
             found.append(Mention(start, end, "date", parsed.value, parsed.low, parsed.high,
                                  None, qualifier, parsed.precision))
         return _attach_times(text, found)
+
+    def _duration(self, start: int, end: int) -> Mention | None:
+        """A race or running time, "2:07:48" (hours, minutes, seconds), as seconds.
+
+        Only a one-digit hour with minutes and seconds ("02:14:07 UTC" and "10:38" are
+        clocks) and not where a clock is read: after "at", "from", "until", ... or right
+        after a date ("15 March 2024, 2:14:07").
+        """
+        match = _DURATION_RE.fullmatch(self.text, start, end)
+        if match is None:
+            return None
+        before = self.text[max(0, start - 24):start]
+        if _CLOCK_BEFORE_RE.search(before):
+            return None
+        hours, minutes, seconds = (int(part) for part in match.groups())
+        value = float(hours * 3600 + minutes * 60 + seconds)
+        qualifier, rule, q_start = self._qualifier_before(start)
+        low, high = _interval(value, 1.0, rule)
+        return Mention(q_start, end, "quantity", _clean(value), _clean(low), _clean(high), "s", qualifier, 1.0)
 
     # ------------------------------------------------------------------ numbers
 
@@ -1101,6 +1125,12 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 _DATE_QUALIFIER_RE = re.compile(
     r"(?i:\b(?P<q>since|by|until|till|before|after|as\s+of|as\s+at|from|in|on|during|through|"
     r"starting|ending|circa|c\.|around|about|early|late|mid|no\s+later\s+than|not\s+before)\s*[-‑]?\s*)\Z")
+
+
+_DURATION_RE = re.compile(r"([1-9]):([0-5][0-9]):([0-5][0-9])")
+# Words after which "h:mm:ss" is a clock, not a duration; a date or a digit just before it
+# makes it a timestamp.
+_CLOCK_BEFORE_RE = re.compile(r"(?i:(?:\b(?:at|from|until|till|since|before|after|by|to|between|and)|@|[-‑–]|[0-9],?)\s*$)")
 
 
 def _date_qualifier(text: str, start: int) -> str | None:

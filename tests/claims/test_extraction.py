@@ -249,3 +249,29 @@ def test_yearless_dates_take_the_year_named_before_them(text, surface, value, lo
 def test_a_sentence_full_stop_is_not_part_of_a_month(text, surface):
     claim = find(text, surface)
     assert text[claim.start:claim.end] == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "low", "high"),
+    [
+        # a running time is a duration, in seconds: "2:07:48" against "2:08:47" is comparable
+        ("He won in a time of 2:07:48, a course record.", "2:07:48", "quantity", 7668, 7667.5, 7668.5),
+        ("Her winning time was 2:21:05.", "2:21:05", "quantity", 8465, 8464.5, 8465.5),
+        ("The target is under 2:05:00 for the men.", "under 2:05:00", "quantity", 7500, None, 7500),
+        # clocks stay clocks: after "at", after a date, zero-padded or two-digit hours, no seconds
+        ("The polls opened at 7:00:00 sharp.", "7:00:00", "date", None, None, None),
+        ("It struck at 02:14:07 UTC on Sunday.", "02:14:07 UTC", "date", None, None, None),
+        ("The blog entry of 10:38:12 said so.", "10:38:12", "date", None, None, None),
+        ("The race started at 9:00 in rain.", "9:00", "date", None, None, None),
+    ],
+)
+def test_running_times_are_durations_and_clocks_stay_clocks(text, surface, kind, value, low, high):
+    claim = find(text, surface)
+    assert (claim.kind, claim.value, claim.low, claim.high) == (kind, value, low, high)
+    if kind == "quantity":
+        assert claim.unit == "s"
+
+
+def test_a_time_right_after_a_date_is_part_of_the_timestamp():
+    claims = extract_claims("On 15 March 2024, 2:14:07 the quake hit.", doc="t.txt")
+    assert [(c.text, c.kind, c.value) for c in claims] == [("15 March 2024, 2:14:07", "date", "2024-03-15")]
