@@ -72,9 +72,12 @@ def numeric_interval(claim: Claim) -> tuple[float, float]:
         low = high = value
     if low is not None and low == high and claim.kind in ("count", "money", "quantity"):
         low, high = _implicit_rounding(claim, low)
-    lo = low * factor if low is not None else -_INF
-    hi = high * factor if high is not None else _INF
-    if lo == -_INF and claim.kind in ("count", "money", "quantity") and (value or 0) >= 0:
+    unit = claim.unit if claim.kind == "quantity" else None
+    lo = _to_base(low * factor, unit) if low is not None else -_INF
+    hi = _to_base(high * factor, unit) if high is not None else _INF
+    # amounts are not negative ("up to 40 km" starts at 0); temperatures can be
+    if lo == -_INF and claim.kind in ("count", "money", "quantity") and (value or 0) >= 0 \
+            and unit_dimension(unit)[0] != "temperature":
         lo = 0.0
     return lo, hi
 
@@ -101,11 +104,21 @@ def _implicit_rounding(claim: Claim, value: float) -> tuple[float, float]:
     return value - half, value + half
 
 
+#: Temperature scales whose zero is not the base unit's (degrees Celsius): a reading in
+#: them is ``value * scale + offset`` degrees Celsius ("63 °F" is 17.2 °C, not 63).
+_AFFINE_UNITS: dict[str, tuple[float, float]] = {"°F": (5 / 9, -32 * 5 / 9), "K": (1.0, -273.15)}
+
+
+def _to_base(number: float, unit: str | None) -> float:
+    affine = _AFFINE_UNITS.get(unit) if unit else None
+    return number if affine is None else number * affine[0] + affine[1]
+
+
 def point(claim: Claim) -> float | None:
     """A single number for the claim (its value, or the middle of its range), in base units."""
     factor = unit_dimension(claim.unit)[1] if claim.kind == "quantity" else 1.0
     if isinstance(claim.value, (int, float)):
-        return claim.value * factor
+        return _to_base(claim.value * factor, claim.unit if claim.kind == "quantity" else None)
     lo, hi = numeric_interval(claim)
     if math.isfinite(lo) and math.isfinite(hi):
         return (lo + hi) / 2

@@ -48,6 +48,15 @@ def claim(text: str, surface: str) -> Claim:
          ("Vaccination began on March 13, 2025.", "March 13, 2025"), False),
         (("In 2025 the team formed. Vaccination began on 3 March.", "3 March"),
          ("In 2025 the team formed. Vaccination began on 13 March.", "13 March"), False),
+        # temperatures convert with their zero: 63 °F is 17.2 °C, 71 °F is 21.7 °C
+        (("It reached 17 °C at the finish.", "17 °C"), ("It reached 63 °F at the finish.", "63 °F"), True),
+        (("It peaked at 22 Celsius.", "22 Celsius"), ("It peaked at 71 degrees Fahrenheit.", "71 degrees Fahrenheit"),
+         True),
+        (("It reached 17 °C at the finish.", "17 °C"), ("It peaked at 71 degrees Fahrenheit.", "71 degrees Fahrenheit"),
+         False),
+        (("Water boils at 373 kelvin.", "373 kelvin"), ("Water boils at 100 °C.", "100 °C"), True),
+        # a temperature below a bound may be below zero
+        (("Nights fell below 20 °F.", "below 20 °F"), ("Nights fell to -10 °C.", "-10 °C"), True),
     ],
 )
 def test_compatible(first, second, agree):
