@@ -614,7 +614,7 @@ class Scanner:
     def _qualifier_before(self, start: int) -> tuple[str | None, str, int]:
         window = self.text[max(0, start - 40, self._floor):start]
         q = _qualifier_before(window)
-        if q:
+        if q and not _adds_up_to(window, q):
             key = re.sub(r"\s+", " ", q.group("q").lower())
             if key in QUALIFIERS_BEFORE:
                 qualifier, rule = QUALIFIERS_BEFORE[key]
@@ -877,7 +877,7 @@ class Scanner:
         qualifier, rule = None, "exact"
         window = text[max(0, span_start - 40, self._floor):span_start]
         q = _qualifier_before(window) or _symbol_qualifier_before(window)
-        if q:
+        if q and not _adds_up_to(window, q):
             key = re.sub(r"\s+", " ", q.group("q").lower())
             if key in QUALIFIERS_BEFORE:
                 qualifier, rule = QUALIFIERS_BEFORE[key]
@@ -1242,6 +1242,16 @@ def _qualifier_before(window: str) -> re.Match | None:
     if tail.isascii() and not tail.lower().endswith(_QUALIFIER_LAST_WORDS):
         return None
     return QUALIFIER_BEFORE_RE.search(window)
+
+
+# "up to" after these is the phrasal verb "add up to" (a total), not a limit.
+_ADDING_UP_RE = re.compile(r"(?i:\b(?:add|adds|added|adding)\s+)\Z")
+
+
+def _adds_up_to(window: str, q: re.Match) -> bool:
+    """Is the qualifier ``q`` found in ``window`` the "up to" of "adding up to 80 megalitres"
+    (a total, not a cap)?"""
+    return q.group("q").lower().startswith("up") and _ADDING_UP_RE.search(window, 0, q.start("q")) is not None
 
 
 def _symbol_qualifier_before(window: str) -> re.Match | None:

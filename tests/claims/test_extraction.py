@@ -275,3 +275,18 @@ def test_running_times_are_durations_and_clocks_stay_clocks(text, surface, kind,
 def test_a_time_right_after_a_date_is_part_of_the_timestamp():
     claims = extract_claims("On 15 March 2024, 2:14:07 the quake hit.", doc="t.txt")
     assert [(c.text, c.kind, c.value) for c in claims] == [("15 March 2024, 2:14:07", "date", "2024-03-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "unit"),
+    [
+        # "add up to" is a total, not a cap
+        ("The two pipelines, adding up to 80 megalitres a day, opened.", "80 megalitres", None, "Ml"),
+        ("The bills added up to $4.2 million.", "$4.2 million", None, "USD"),
+        ("The hall holds up to 400 people.", "up to 400", "up to", None),
+        ("Reservoirs hold 2.1 gigalitres.", "2.1 gigalitres", None, "Gl"),
+    ],
+)
+def test_adding_up_to_is_a_total_and_litres_scale(text, surface, qualifier, unit):
+    claim = find(text, surface)
+    assert (claim.qualifier, claim.unit) == (qualifier, unit)
