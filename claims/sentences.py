@@ -354,7 +354,7 @@ def table_context(text: str, offset: int, *, max_rows: int = 40,
     if header is not None:
         above, above_cells = header
         # a header row with an empty top-left cell ("        2019    2020") labels every column
-        labelled = not (above[:1] in (" ", "\t") or above_cells[0][0] >= cells[0][1])
+        labelled = not (_blank_corner(above) or above_cells[0][0] >= cells[0][1])
         if tabbed or "|" in above:
             position = index if labelled else index - 1
             if 0 <= position < len(above_cells):
@@ -372,6 +372,11 @@ def table_context(text: str, offset: int, *, max_rows: int = 40,
                 best = min(candidates, key=lambda h: abs((h[0] + h[1]) / 2 - centre))
             column_label = above[best[0]:best[1]]
     return row_label, column_label
+
+
+def _blank_corner(row: str) -> bool:
+    """Does a header row leave its top-left cell (over the row labels) empty?"""
+    return row[:1] in (" ", "\t")
 
 
 def _opens_table(text: str, start: int, cache: dict | None = None) -> bool:
@@ -410,7 +415,7 @@ def _header_row_above(text: str, start: int, max_rows: int,
         if len(above_cells) < 2:
             break
         # the cells over the figures: all of them when the top-left cell is empty
-        heads = above_cells if above[:1] in (" ", "\t") else above_cells[1:]
+        heads = above_cells if _blank_corner(above) else above_cells[1:]
         if not all(_is_header_cell(above[cs:ce]) for cs, ce in heads):
             continue
         numeric = [above[cs:ce].strip() for cs, ce in heads if _NUMERIC_CELL.match(above[cs:ce])]

@@ -700,16 +700,14 @@ def _reconcile_sorted(claims: Sequence[Claim], config: Config, scorer: Scorer, t
         batch = candidates[start:start + SCORING_BATCH]
         rows = [pair_features(contexts[i], contexts[j], idf) for i, j in batch]
         probabilities = np.asarray(scorer(rows), dtype=float)
-        raised = rule_floor(contexts, batch, probabilities, bound=bound)
-        for pair, p, q in zip(batch, probabilities, raised):
+        for pair, p, q in zip(batch, probabilities, rule_floor(contexts, batch, probabilities, bound=bound)):
             # only pairs that bind or corroborate matter from here on
             if q >= min(threshold, ATTACH_PROBABILITY, CORROBORATION_FLOOR):
                 pairs.append(pair)
                 kept.append(float(p))
                 floored.append(float(q))
-    raised = np.asarray(floored, dtype=float)
-    final = np.maximum(raised, corroborated(contexts, pairs, np.asarray(kept, dtype=float), threshold=threshold,
-                                            raised=raised))
+    final = corroborated(contexts, pairs, np.asarray(kept, dtype=float), threshold=threshold,
+                         raised=np.asarray(floored, dtype=float))
     return build_flags(claims, contexts, idf, pairs, final, threshold=threshold,
                        min_confidence=config.min_confidence, bound=bound)
 
@@ -781,10 +779,10 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
 
     Corroboration starts a flag; it never extends one.  A claim already bound at the
     threshold (by the model or the sentence rules, ``raised``, or by a group raised
-    before it here), or partners of which one is, are left alone: a figure of another year ("2.9 million crowns raised in 2023")
-    looks like every restatement of this year's, and pooling it with them would add a
-    foreign side to a true flag (a third value joins a flag only by
-    :func:`_attach_third_values`'s stricter rules).
+    before it here), or partners of which one is, are left alone: a figure of another
+    year ("2.9 million crowns raised in 2023") looks like every restatement of this
+    year's, and pooling it with them would add a foreign side to a true flag (a third
+    value joins a flag only by :func:`_attach_third_values`'s stricter rules).
 
     Args:
         contexts: The claims' contexts, by index.
@@ -795,10 +793,11 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
             default ``probabilities``.
 
     Returns:
-        ``probabilities`` with the corroborated pairs raised to ``threshold``.
+        The probabilities that bind: ``raised``, with the corroborated pairs raised to
+        ``threshold``.
     """
-    result = np.array(probabilities, dtype=float, copy=True)
     bound = probabilities if raised is None else raised
+    result = np.array(bound, dtype=float, copy=True)
     flagged: set[int] = set()
     for (i, j), p in zip(pairs, bound):
         if p >= threshold:

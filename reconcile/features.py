@@ -546,10 +546,6 @@ class _PairSide:
     weights: dict[str, float]
 
 
-def _set_weight(tokens, get, default: float) -> float:
-    return sum(get(t, default) for t in set(tokens))
-
-
 def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
     side = ctx.pair_side
     if side is not None and side.idf is idf:
@@ -557,11 +553,10 @@ def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
     c = ctx.claim
     local = frozenset(ctx.left) | frozenset(ctx.right)
     context = ctx.sent | ctx.prev | ctx.heading
-    get, default = idf.table.get, idf.default
-    weights = {name: _set_weight(tokens, get, default) for name, tokens in (
-        ("sent", ctx.sent), ("local", set(ctx.left) | set(ctx.right)), ("left", ctx.left), ("right", ctx.right),
-        ("noun", ctx.noun), ("context", ctx.sent | ctx.prev | ctx.heading), ("names", ctx.names),
-        ("heading", ctx.heading), ("row", ctx.row), ("tight", ctx.tight))}
+    weights = {name: idf.weight(tokens) for name, tokens in (
+        ("sent", ctx.sent), ("local", local), ("left", ctx.left), ("right", ctx.right), ("noun", ctx.noun),
+        ("context", context), ("names", ctx.names), ("heading", ctx.heading), ("row", ctx.row),
+        ("tight", ctx.tight))}
     date_digits = None
     if c.kind == "date" and isinstance(c.value, str):
         date_digits = re.sub(r"[^0-9]", "", c.value)
@@ -583,17 +578,6 @@ def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
     )
     ctx.pair_side = side
     return side
-
-
-def _overlap(sa, sb, wa: float, wb: float, get, default: float) -> float:
-    """:meth:`Idf.overlap` with each side's weight known (the same arithmetic)."""
-    if not sa or not sb:
-        return 0.0
-    inter = sum(get(t, default) for t in set(sa) & set(sb))
-    if not inter:
-        return 0.0
-    union = wa + wb - inter
-    return inter / union if union else 0.0
 
 
 def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
@@ -634,18 +618,18 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
     wa, wb = sa.width, sb.width
     same_doc = ca.doc == cb.doc
     return [
-        _overlap(a.sent, b.sent, wa_["sent"], wb_["sent"], get, default),
+        idf.overlap(a.sent, b.sent, weight_a=wa_["sent"], weight_b=wb_["sent"]),
         idf.containment(a.sent, b.sent),
-        _overlap(sa.local, sb.local, wa_["local"], wb_["local"], get, default),
-        _overlap(a.left, b.left, wa_["left"], wb_["left"], get, default),
-        _overlap(a.right, b.right, wa_["right"], wb_["right"], get, default),
+        idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"]),
+        idf.overlap(a.left, b.left, weight_a=wa_["left"], weight_b=wb_["left"]),
+        idf.overlap(a.right, b.right, weight_a=wa_["right"], weight_b=wb_["right"]),
         float(a.head is not None and a.head == b.head),
-        _overlap(a.noun, b.noun, wa_["noun"], wb_["noun"], get, default),
+        idf.overlap(a.noun, b.noun, weight_a=wa_["noun"], weight_b=wb_["noun"]),
         float(not a.noun or not b.noun),
-        _overlap(context_a, context_b, wa_["context"], wb_["context"], get, default),
-        _overlap(a.names, b.names, wa_["names"], wb_["names"], get, default),
+        idf.overlap(context_a, context_b, weight_a=wa_["context"], weight_b=wb_["context"]),
+        idf.overlap(a.names, b.names, weight_a=wa_["names"], weight_b=wb_["names"]),
         min(names_mismatch, 30.0) / 30.0,
-        _overlap(a.heading, b.heading, wa_["heading"], wb_["heading"], get, default),
+        idf.overlap(a.heading, b.heading, weight_a=wa_["heading"], weight_b=wb_["heading"]),
         idf.containment(a.row or a.sent, b.row or b.sent) if (a.row or b.row) else 0.0,
         fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0,
         fuzz.token_set_ratio(sa.window_text, sb.window_text) / 100.0,
@@ -684,9 +668,9 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         float(len(digits_a) == len(digits_b) and sum(x != y for x, y in zip(digits_a, digits_b)) == 1),
         float(_adjacent_swap(digits_a, digits_b)),
         float(bool(ca.column_label and cb.column_label and ca.column_label != cb.column_label)),
-        _overlap(a.row, b.row, wa_["row"], wb_["row"], get, default) if (a.row and b.row) else -1.0,
+        idf.overlap(a.row, b.row, weight_a=wa_["row"], weight_b=wb_["row"]) if (a.row and b.row) else -1.0,
         (min(abs(ca.start - cb.start), 20000) / 20000.0) if same_doc else -1.0,
-        _overlap(a.tight, b.tight, wa_["tight"], wb_["tight"], get, default),
+        idf.overlap(a.tight, b.tight, weight_a=wa_["tight"], weight_b=wb_["tight"]),
         min(_foreign_names(sa, context_b, get, default) + _foreign_names(sb, context_a, get, default), 30.0) / 30.0,
         float(a.baseline or b.baseline),
         float(a.baseline and b.baseline),

@@ -124,8 +124,17 @@ class Idf:
         get, default = self.table.get, self.default
         return sum(get(t, default) for t in set(tokens))
 
-    def overlap(self, a: Iterable[str], b: Iterable[str]) -> float:
-        """IDF-weighted Jaccard similarity of two token sets (0..1)."""
+    def overlap(self, a: Iterable[str], b: Iterable[str], *, weight_a: float | None = None,
+                weight_b: float | None = None) -> float:
+        """IDF-weighted Jaccard similarity of two token sets (0..1).
+
+        Args:
+            a: One side's tokens.
+            b: The other side's tokens.
+            weight_a: ``self.weight(a)`` when the caller already knows it (a claim meets
+                many others: its sides' weights are summed once, not at every pair).
+            weight_b: ``self.weight(b)``, likewise.
+        """
         sa, sb = set(a), set(b)
         if not sa or not sb:
             return 0.0
@@ -133,7 +142,11 @@ class Idf:
         inter = sum(get(t, default) for t in sa & sb)
         if not inter:
             return 0.0
-        union = sum(get(t, default) for t in sa) + sum(get(t, default) for t in sb) - inter
+        if weight_a is None:
+            weight_a = sum(get(t, default) for t in sa)
+        if weight_b is None:
+            weight_b = sum(get(t, default) for t in sb)
+        union = weight_a + weight_b - inter
         return inter / union if union else 0.0
 
     def containment(self, a: Iterable[str], b: Iterable[str]) -> float:

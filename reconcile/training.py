@@ -235,9 +235,8 @@ def report_for(data: CorpusData, probabilities: np.ndarray, threshold: float) ->
 
     bound = rule_pairs(data.claims, data.contexts)
     if len(data.pairs):
-        raised = rule_floor(data.contexts, data.pairs, probabilities, bound=bound)
-        probabilities = np.maximum(raised, corroborated(data.contexts, data.pairs, probabilities,
-                                                        threshold=threshold, raised=raised))
+        probabilities = corroborated(data.contexts, data.pairs, probabilities, threshold=threshold,
+                                     raised=rule_floor(data.contexts, data.pairs, probabilities, bound=bound))
     result = build_flags(data.claims, data.contexts, data.idf, data.pairs, probabilities, threshold=threshold,
                          bound=bound)
     docs = tuple(DocumentInfo(doc_id, "") for doc_id in sorted({c.doc for c in data.claims}))
