@@ -309,6 +309,8 @@ any all both either neither such very too up down out off again further once her
 what said says say according reported ago earlier later year years month months day days
 """.split())
 _LABEL_BEFORE_RE = re.compile(r"(?P<label>[#№§]|\b[A-Za-z][A-Za-z.\-]*\.?)[\s\u00a0]*(?:[:#]\s*)?\Z")
+# The gap between a table's row label and its first cell: a tab, or two spaces or more.
+_TABLE_GAP_AFTER_LABEL_RE = re.compile(r"[ \u00a0]*\t|[ \u00a0]{2,}")
 _LETTER_HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*)[-‑/]\Z")
 _DATE_PREFIXES = frozenset({"mid", "early", "late", "pre", "post", "end", "start", "fy", "q"})
 _YEAR_CUES_BEFORE = re.compile(
@@ -663,6 +665,8 @@ class Scanner:
         low = _strip_trailing_dots(word.lower())
         if low in STRONG_IDENTIFIER_LABELS or word.lower() in STRONG_IDENTIFIER_LABELS:
             return "strong"
+        if _TABLE_GAP_AFTER_LABEL_RE.match(before, label.end("label")):
+            return None  # "Brackwater District      276 150": a row label, then its cell
         if low in IDENTIFIER_LABELS or word.lower() in IDENTIFIER_LABELS:
             return "weak"
         if re.fullmatch(r"[A-Z]{1,2}|[A-Z]{3,}", word) and not self._currency_code(word) \
@@ -677,6 +681,8 @@ class Scanner:
     def _currency_code(self, code: str) -> str | None:
         if code in CURRENCY_SYMBOLS:
             return CURRENCY_SYMBOLS[code]
+        if code in self.currency_codes and (len(code) < 3 or not code.isupper()):
+            return code  # a short code the document makes a currency ("VM", "NMk")
         if code.upper() != code:
             code = code.upper()
             if code not in ("USD", "EUR", "GBP", "RMB", "JPY", "CNY", "INR"):
@@ -686,6 +692,13 @@ class Scanner:
         if code in ISO_4217 or code in self.currency_codes:
             return "CNY" if code == "RMB" else code
         return None
+
+    def _short_code_before(self, before: str) -> re.Match | None:
+        """A short currency code of this document right before a number ("VM 340")."""
+        if not self.currency_codes:
+            return None
+        match = _SHORT_CODE_BEFORE_RE.search(before)
+        return match if match and match.group("cur") in self.currency_codes else None
 
     def _in_capitals(self, code_start: int, end: int) -> bool:
         """Is a number, with the word-like code before it, set in a line of capitals?
@@ -733,7 +746,7 @@ class Scanner:
         before = text[max(0, start - 60):start]
 
         # currency symbol or code right before ("US$41.7", "EUR 48.6", "€5bn")
-        cur = _currency_before(before)
+        cur = _currency_before(before) or self._short_code_before(before)
         prefix_scale = 1.0
         if cur:
             symbol = cur.group("cur")
@@ -1194,9 +1207,45 @@ def _currency_definitions(text: str) -> Iterator[re.Match]:
         yield from _CURRENCY_DEF_RE.finditer(text, region_start, region_end)
 
 
+# Short codes ("VM", "NMk", "SFr"): two capitals, or two capitals and a small letter.  Many
+# two-letter words in capitals are not money ("UK 60 million people", "AI", "TV"), so a
+# short code is a currency only where the document makes it one: defined after a currency
+# noun ("Velorian marks (VM)"), or written before a scaled amount ("VT 41 million").
+_SHORT_CODE_DEF_RE = re.compile(
+    r"\b(?P<noun>[a-z]{3,})\s*\(\s*(?P<code>[A-Z]{2}[a-z]?)\s*\)")
+_SHORT_CODE_WITH_AMOUNT_RE = re.compile(
+    r"(?<![\w$£€¥])(?P<code>[A-Z]{2}[a-z]?)[ \u00a0](?P<number>[0-9][0-9,.\u202f\u00a0]*)[ \u00a0]?"
+    r"(?:million|billion|bn|mn|m)\b")
+_CURRENCY_NOUN_STEMS = ("mark", "thaler", "taler", "dollar", "franc", "kron", "krona", "krone", "crown", "peso",
+                        "rupee", "lira", "pound", "dinar", "shilling", "florin", "guilder", "ducat", "real",
+                        "rand", "escudo", "lev", "leu", "zloty", "forint", "tenge", "dram", "lari", "taka",
+                        "riyal", "rial", "dirham", "ruble", "rouble", "hryvnia", "kuna", "euro", "sol")
+_SHORT_CODE_BEFORE_RE = re.compile(r"(?<![\w$£€¥])(?P<cur>[A-Z]{2}[a-z]?)[ \t\u00a0]?\Z")
+_NOT_SHORT_CURRENCY = frozenset({"US", "UK", "EU", "UN", "AI", "TV", "PM", "AM", "ID", "IT", "HQ", "GP", "MP",
+                                 "EV", "PC", "PR", "QA", "CO", "NO", "No", "Mr", "Ms", "Dr", "St", "Co", "Mt",
+                                 "Ft", "Rd", "Av"})
+
+
+def _short_currency_codes(text: str) -> set[str]:
+    """The short currency codes a document makes its own (see ``_SHORT_CODE_DEF_RE``)."""
+    codes: set[str] = set()
+    if "(" in text:
+        for match in _SHORT_CODE_DEF_RE.finditer(text):
+            code, noun = match.group("code"), match.group("noun").lower()
+            window = text[max(0, match.start() - 60):match.end()].lower()
+            if code not in _NOT_SHORT_CURRENCY and (noun.rstrip("s").endswith(_CURRENCY_NOUN_STEMS)
+                                                     or "currency" in window or "money" in window):
+                codes.add(code)
+    for match in _SHORT_CODE_WITH_AMOUNT_RE.finditer(text):
+        code = match.group("code")
+        if code not in _NOT_SHORT_CURRENCY and not re.fullmatch(r"(?:1[5-9]|20|21)[0-9]{2}", match.group("number")):
+            codes.add(code)
+    return codes
+
+
 def _document_currencies(text: str) -> tuple[set[str], dict[str, str]]:
     """Currency codes and nouns a document defines for itself ("the Ardovian talar (ADT)")."""
-    codes: set[str] = set()
+    codes: set[str] = _short_currency_codes(text)
     nouns: dict[str, str] = {}
     for match in _CODE_WITH_AMOUNT_RE.finditer(text):
         code = match.group("code")

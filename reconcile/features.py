@@ -97,6 +97,8 @@ class ClaimContext:
     support: int = 1
     siblings: tuple[Claim, ...] = ()
     neighbours: tuple[Claim, ...] = ()  # the amounts of the sentence, of any block
+    # the contexts of this claim's block in its document (itself included): its rivals
+    doc_block: tuple[ClaimContext, ...] = ()
     # what every pair of this claim reads (:class:`_PairSide`), made on its first pair
     pair_side: _PairSide | None = None
 
@@ -155,6 +157,14 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
     for i, ctx in enumerate(contexts):
         if ctx is not None:
             by_block[ctx.block].append(i)
+    by_doc_block: dict[tuple, list[ClaimContext]] = defaultdict(list)
+    for ctx in contexts:
+        if ctx is not None:
+            by_doc_block[(ctx.block, ctx.claim.doc)].append(ctx)
+    for group in by_doc_block.values():
+        shared = tuple(group)
+        for ctx in shared:
+            ctx.doc_block = shared
     # siblings: the other claims of the block in the sentence; neighbours: its amounts, of any block
     by_sentence: dict[tuple, list[int]] = defaultdict(list)
     for i, ctx in enumerate(contexts):
@@ -506,7 +516,12 @@ FEATURES: tuple[str, ...] = (
     "column_differs", "row_overlap_strict", "same_paragraph_distance",
     "tight_overlap", "local_names_foreign", "baseline_any", "baseline_both",
     "period_both", "period_disjoint", "prev_cross",
+    "rival_max", "rival_min", "rival_agrees_max", "rival_agrees_min",
 )
+
+
+_CONTEXT_COLUMN = FEATURES.index("context_overlap")
+_LOCAL_COLUMN = FEATURES.index("local_overlap")
 
 
 def _date_ordinal(iso: str | None) -> int | None:
@@ -544,6 +559,8 @@ class _PairSide:
     stems_of_names: dict[str, str]
     local_name_stems: tuple[str, ...]
     weights: dict[str, float]
+    # document -> this claim's best matches among that document's claims of its block
+    rivals: dict[str, _Rivals]
 
 
 def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
@@ -575,9 +592,73 @@ def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
         stems_of_names={name: stem(name) for name in ctx.names},
         local_name_stems=tuple(stem(n) for n in ctx.local_names),
         weights=weights,
+        rivals={},
     )
     ctx.pair_side = side
     return side
+
+
+@dataclass(slots=True)
+class _Rivals:
+    """How well the claims of one document's block match one claim (see :func:`_rival_features`)."""
+
+    best: float  # the closest match
+    best_claim: ClaimContext | None
+    second: float  # the next closest
+    agreeing: float  # the closest match whose value agrees with the claim (-1: none agrees)
+
+
+#: Rival margins when no claim agrees: below every real margin (similarities are 0..2).
+NO_AGREEING_RIVAL = -3.0
+
+
+def _closeness(a: _PairSide, b: _PairSide) -> float:
+    """How alike two claims' surroundings are: their contexts' and their windows' IDF overlaps."""
+    idf = a.idf
+    return (idf.overlap(a.context, b.context, weight_a=a.weights["context"], weight_b=b.weights["context"])
+            + idf.overlap(a.local, b.local, weight_a=a.weights["local"], weight_b=b.weights["local"]))
+
+
+def _rivals(target: ClaimContext, side: _PairSide, group: tuple[ClaimContext, ...], doc: str) -> _Rivals:
+    found = side.rivals.get(doc)
+    if found is not None:
+        return found
+    best = second = 0.0
+    agreeing = -1.0
+    best_claim: ClaimContext | None = None
+    for other in group:
+        if other is target:
+            continue
+        closeness = _closeness(_pair_side(other, side.idf), side)
+        if closeness > best:
+            best, second, best_claim = closeness, best, other
+        elif closeness > second:
+            second = closeness
+        if closeness > agreeing and values.compatible(other.claim, target.claim):
+            agreeing = closeness
+    found = side.rivals[doc] = _Rivals(best, best_claim, second, agreeing)
+    return found
+
+
+def _rival_features(a: ClaimContext, b: ClaimContext, sa: _PairSide, sb: _PairSide,
+                    closeness: float) -> list[float]:
+    """Does another claim of one of the two documents match the other claim better?
+
+    For each side, the best match of the other claim among this claim's document and block
+    (itself left out) against the pair's own closeness: a positive margin says the other
+    claim's fact is stated elsewhere in this document, so this claim likely states another
+    one; the margin of the best match that *agrees* with the other claim's value says the
+    document restates that value ("120,000 riders in 2019 ... 180,000 by 2023" in one
+    article against "180,000 riders" in another: the 120,000 is another year's figure).
+    """
+    margins: list[float] = []
+    agreeing: list[float] = []
+    for own, other, other_side in ((a, b, sb), (b, a, sa)):
+        found = _rivals(other, other_side, own.doc_block, own.claim.doc)
+        best = found.second if found.best_claim is own else found.best
+        margins.append(best - closeness)
+        agreeing.append(found.agreeing - closeness if found.agreeing > 0 else NO_AGREEING_RIVAL)
+    return [max(margins), min(margins), max(agreeing), min(agreeing)]
 
 
 def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
@@ -617,7 +698,7 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
     events_a, events_b = sa.events, sb.events
     wa, wb = sa.width, sb.width
     same_doc = ca.doc == cb.doc
-    return [
+    row = [
         idf.overlap(a.sent, b.sent, weight_a=wa_["sent"], weight_b=wb_["sent"]),
         idf.containment(a.sent, b.sent),
         idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"]),
@@ -678,6 +759,8 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         float(bool(a.periods and b.periods) and not (a.periods & b.periods)),
         max(_names_the_fact(a, b, idf), _names_the_fact(b, a, idf)),
     ]
+    row.extend(_rival_features(a, b, sa, sb, row[_CONTEXT_COLUMN] + row[_LOCAL_COLUMN]))
+    return row
 
 
 def vetoed(a: ClaimContext, b: ClaimContext) -> bool:

@@ -109,7 +109,9 @@ RAISING = frozenset({
     "one_digit_off", "adjacent_swap", "tight_overlap", "prev_cross"})
 LOWERING = frozenset({
     "names_mismatch", "scope_diff", "plan_vs_actual", "total_vs_part", "rate_vs_total",
-    "provisional_diff", "ref_disjoint", "local_names_foreign", "log_ratio", "rel_diff"})
+    "provisional_diff", "ref_disjoint", "local_names_foreign", "log_ratio", "rel_diff",
+    # another claim of one document matches the other claim better, or restates its value
+    "rival_max", "rival_min", "rival_agrees_max", "rival_agrees_min"})
 #: Positive pairs are rare (about 1 in 300); weighting them keeps the trees from ignoring them.
 POSITIVE_WEIGHT = 20.0
 

@@ -290,3 +290,51 @@ def test_a_time_right_after_a_date_is_part_of_the_timestamp():
 def test_adding_up_to_is_a_total_and_litres_scale(text, surface, qualifier, unit):
     claim = find(text, surface)
     assert (claim.qualifier, claim.unit) == (qualifier, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        # a short code written before a scaled amount is the document's currency
+        ("The census cost VT 38.6 million in total.", "VT 38.6 million", "money", 38_600_000, "VT"),
+        ("It was built for VM\u00a0340\u00a0million.", "VM\u00a0340\u00a0million", "money", 340_000_000, "VM"),
+        # ... and so is every other amount after it in that document
+        ("The hall cost VM 340 million. Fees are VM 14,500 a year.", "VM 14,500", "money", 14_500, "VM"),
+        # a code defined after a currency noun, with a small letter too
+        ("Money is in Norvanian marks (NMk). A ticket is NMk 12.", "NMk 12", "money", 12, "NMk"),
+        ("The plan costs NMk 412 million.", "NMk 412 million", "money", 412_000_000, "NMk"),
+    ],
+)
+def test_short_currency_codes_the_document_makes_its_own(text, surface, kind, value, unit):
+    claim = find(text, surface)
+    assert (claim.kind, claim.value, claim.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_money"),
+    [
+        ("Fees are VM 14,500 a year.", "VM"),  # never defined, never before a scaled amount
+        ("Route AB 12 closes; the UK 60 million figure is old.", "UK"),
+        ("The US 330 million population grew.", "US"),
+        ("Meet at HQ 2 million times.", "HQ"),
+    ],
+)
+def test_two_capitals_are_no_currency_unless_the_document_says_so(text, not_money):
+    assert not [c for c in extract_claims(text, doc="t.txt") if c.unit == not_money]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a row label before a table gap names the row; the number is the row's first cell
+        ("Area                 2014        2024\nBrackwater District  276 150     298 410\n", "276 150"),
+        ("Area                 2014        2024\nBrackwater District  276 150     298 410\n", "2014"),
+        ("Stage\t12\t400 riders\n", "12"),
+    ],
+)
+def test_a_row_label_across_a_table_gap_is_no_identifier(text, surface):
+    assert find(text, surface)
+
+
+def test_a_label_right_before_a_number_still_makes_an_identifier():
+    assert [c.text for c in extract_claims("Take Line 3 to the centre; District 9 is closed.", doc="t.txt")] == []

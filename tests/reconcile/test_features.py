@@ -186,6 +186,41 @@ def test_pair_feature_table(first, second, feature, expected):
     assert dict(zip(FEATURES, pair_features(a, b, idf)))[feature] == expected
 
 
+RIVAL_TEXTS = {
+    "a.txt": "The museum welcomed 412,000 visitors last year.\nIts rooftop café served 98,000 lunches.\n",
+    "b.txt": "The rooftop café served 89,000 lunches.\n",
+    "c.txt": "The rooftop café served 89,000 lunches in its first year and 98,000 in its second.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("pair", "feature", "check"),
+    [
+        # another claim of a.txt matches b.txt's lunches far better than the visitors do
+        ((("a.txt", "412,000"), ("b.txt", "89,000")), "rival_max", lambda v: v > 0.5),
+        # the lunches of a.txt are b.txt's best match: every rival is worse
+        ((("a.txt", "98,000"), ("b.txt", "89,000")), "rival_max", lambda v: v < 0),
+        # nothing in a.txt or b.txt agrees with the other side's value
+        ((("a.txt", "98,000"), ("b.txt", "89,000")), "rival_agrees_max", lambda v: v == -3.0),
+        # c.txt states b.txt's value as well as a.txt's: an agreeing rival exists
+        ((("b.txt", "89,000"), ("c.txt", "98,000")), "rival_agrees_max", lambda v: v > -3.0),
+    ],
+)
+def test_rival_features(pair, feature, check):
+    found, idf = contexts_of(RIVAL_TEXTS)
+    row = dict(zip(FEATURES, pair_features(found[pair[0]], found[pair[1]], idf)))
+    assert check(row[feature]), row[feature]
+
+
+def test_rival_features_are_symmetric():
+    found, idf = contexts_of(RIVAL_TEXTS)
+    a, b = found[("a.txt", "412,000")], found[("b.txt", "89,000")]
+    forward = dict(zip(FEATURES, pair_features(a, b, idf)))
+    backward = dict(zip(FEATURES, pair_features(b, a, idf)))
+    for name in ("rival_max", "rival_min", "rival_agrees_max", "rival_agrees_min"):
+        assert forward[name] == pytest.approx(backward[name]), name
+
+
 VALUES = ["1.2 million euros", "1.21 million euros", "1,200,000 euros", "over 1.2 million euros",
           "about 1.3 million euros", "€1.25 million", "0 euros", "400 euros", "401 euros", "408 euros",
           "12 March 2024", "March 2024", "13 March 2024", "2024", "2023", "spring 2024"]
