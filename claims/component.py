@@ -30,7 +30,8 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        claims = mentions_to_claims(text, Scanner(text).run(), doc=self.doc_id)
+        scanner = Scanner(text)
+        claims = mentions_to_claims(text, scanner.run(), doc=self.doc_id, currency_codes=scanner.currency_codes)
         if doc.has_annotation("ENT_IOB"):
             claims = _outside_names(doc, claims)
         spans = []

@@ -15,16 +15,21 @@ from .scanner import Mention, Scanner
 from .sentences import SentenceIndex, table_context
 
 #: Bumped whenever extraction output may change, so that caches of claims are rebuilt.
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
-                       index: SentenceIndex | None = None) -> list[Claim]:
+                       index: SentenceIndex | None = None,
+                       currency_codes: frozenset[str] | set[str] = frozenset()) -> list[Claim]:
     """Attach sentence, heading and document id to scanner mentions (and years to dates
-    written without one: see :func:`anchor_yearless_dates`)."""
+    written without one: see :func:`anchor_yearless_dates`).
+
+    ``currency_codes`` are the codes the document defines for itself ("Orvenan crowns
+    (ORC)"): a table label "(ORC million)" makes its bare numbers amounts of them.
+    """
     index = index or SentenceIndex(text)
     mentions = anchor_yearless_dates(mentions)
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
@@ -47,7 +52,10 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
         if seg is not None and seg.is_table_row:
             row_label, column_label = table_context(text, m.start, cache=header_rows)
             if m.kind == "count" and m.unit is None and m.qualifier is None:
-                m = _with_table_unit(m, row_label, column_label, heading)
+                # a heading that holds the cell's column label is the table's header row: its
+                # "(DRV)" belongs to one column ("Sheep  Goats  Compensation (DRV)"), not to all
+                table_heading = None if heading and column_label and column_label in heading else heading
+                m = _with_table_unit(m, row_label, column_label, table_heading, currency_codes=currency_codes)
         claims.append(claim_from_fields(  # Claim's fields, in order
             doc, m.start, m.end, text[m.start:m.end], m.kind,
             m.value, m.low, m.high, m.unit, m.qualifier,
@@ -75,7 +83,8 @@ _SCALE_WORDS = {"m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6
                 "b": 1e9, "k": 1e3, "thousand": 1e3, "000": 1e3, "000s": 1e3, "'000": 1e3, "thousands": 1e3}
 
 
-def _parse_unit_spec(spec: str) -> tuple[str, str | None, float] | None:
+def _parse_unit_spec(spec: str, currency_codes: frozenset[str] | set[str] = frozenset()
+                     ) -> tuple[str, str | None, float] | None:
     """A table label's unit: "(£m)" -> ("money", "GBP", 1e6); "(%)" -> ("percent", "%", 1)."""
     spec = spec.strip().rstrip(".")
     if spec in ("%", "per cent", "percent", "% of total") or spec.startswith("% "):
@@ -83,7 +92,7 @@ def _parse_unit_spec(spec: str) -> tuple[str, str | None, float] | None:
     m = re.fullmatch(r"(?P<cur>US\$|[£$€¥]|[A-Z]{3})\s?(?P<scale>[A-Za-z']{0,8}|000s?)", spec)
     if m:
         cur = m.group("cur")
-        code = CURRENCY_SYMBOLS.get(cur) or (cur if cur in ISO_4217 else None)
+        code = CURRENCY_SYMBOLS.get(cur) or (cur if cur in ISO_4217 or cur in currency_codes else None)
         scale_word = m.group("scale").lower()
         if code and (not scale_word or scale_word in _SCALE_WORDS):
             return "money", code, _SCALE_WORDS.get(scale_word, 1.0)
@@ -96,13 +105,14 @@ def _parse_unit_spec(spec: str) -> tuple[str, str | None, float] | None:
     return None
 
 
-def _with_table_unit(m: Mention, *labels: str | None) -> Mention:
+def _with_table_unit(m: Mention, *labels: str | None,
+                     currency_codes: frozenset[str] | set[str] = frozenset()) -> Mention:
     """A bare number in a table takes the unit its row or column label states ("(£m)")."""
     for label in labels:
         if not label:
             continue
         for match in _UNIT_SPEC.finditer(label):
-            parsed = _parse_unit_spec(match.group("spec") or match.group("spec2") or "")
+            parsed = _parse_unit_spec(match.group("spec") or match.group("spec2") or "", currency_codes)
             if parsed is None:
                 continue
             kind, unit, scale = parsed
@@ -154,7 +164,8 @@ def extract_claims(text: str, *, doc: str = "", model: str | None = None) -> lis
         from .component import extract_with_model
 
         return extract_with_model(text, model=model, doc=doc)
-    return mentions_to_claims(text, Scanner(text).run(), doc=doc)
+    scanner = Scanner(text)
+    return mentions_to_claims(text, scanner.run(), doc=doc, currency_codes=scanner.currency_codes)
 
 
 #: How far back (in characters) a year may be to date a day written without one.

@@ -137,6 +137,10 @@ _UNIT_TABLE: list[tuple[tuple[str, ...], str, str, float]] = [
     (("gigalitre", "gigalitres", "gigaliter", "gigaliters"), "Gl", "volume", 1e6),
     (("gallon", "gallons", "gal"), "gal", "volume", 0.003785411784),
     (("barrel", "barrels", "bbl"), "bbl", "volume", 0.158987294928),
+    (("kbbl",), "kbbl", "volume", 158.987294928),
+    # oil-industry rates: barrels (thousands of barrels) a day
+    (("bpd", "b/d", "bopd"), "bbl/d", "volume", 0.158987294928),
+    (("kb/d", "kbpd", "kbd", "kbbl/d"), "kbbl/d", "volume", 158.987294928),
     (("cubic feet", "cubic foot", "ft³"), "ft³", "volume", 0.028316846592),
     (("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"), "kg", "mass", 1.0),
     (("g", "gram", "grams", "gramme", "grammes"), "g", "mass", 0.001),

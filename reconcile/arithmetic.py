@@ -34,6 +34,10 @@ _SPLIT_AFTER_RE = re.compile(
     r"\s+(?:between|into|among|as))")
 #: Right before the total: "Of the ADT 37.5 million, ...", "of the 18,437 evacuees, ...".
 _SPLIT_BEFORE_RE = re.compile(r"(?i:\bof\s+the\s*)$")
+#: Between the total and its first part, what ends the total's phrase: a comma or colon,
+#: "of which", "split between".  Without it the first "part" is coordinated with the total
+#: ("Of the 412 passengers and 38 crew members aboard, ...").
+_PARTS_BEGIN_RE = re.compile(r"[,:;(\u2013\u2014]|(?i:\b(?:which|whom|them|split|divided|broken)\b)")
 
 
 @dataclass(frozen=True)
@@ -144,12 +148,131 @@ def _sentence_findings(claims: Sequence[Claim]) -> list[SumFinding]:
         after = total.sentence[total.end - offset:]
         if not (_SPLIT_BEFORE_RE.search(before) or _SPLIT_AFTER_RE.search(after)):
             continue
+        if not _PARTS_BEGIN_RE.search(total.sentence[total.end - offset:parts[0].start - offset]):
+            continue  # "Of the 412 passengers and 38 crew aboard, 397 ...": the total is 412 + 38
         if 2 * sum(bool(c.noun and total.noun and c.noun != total.noun) for c in parts) > len(parts):
             continue  # most parts count something else: "1,200 staff: 800 nurses and 350 beds"
         parts_sum = _mismatch(total, parts)
         if parts_sum is not None:
             findings.append(SumFinding(total, tuple(parts), parts_sum, "sentence"))
     return findings
+
+
+@dataclass(frozen=True)
+class ConversionFinding:
+    """A quantity and its conversion to another unit, written beside it, that disagree.
+
+    Attributes:
+        original: The quantity as first written ("2,800 meters").
+        converted: Its conversion ("8,200 feet"), which misses it.
+        expected: The original in the conversion's unit (9,186.4).
+    """
+
+    original: Claim
+    converted: Claim
+    expected: float
+
+
+#: Between a quantity and its conversion: "2,800 m (9,186 ft)", "2,800 m = 9,186 ft",
+#: "2,800 metres, or about 9,190 feet", "2,800 m / 9,186 ft".
+_CONVERSION_GAP_RE = re.compile(r"^\s*(?:\(|\[|=|/|,?\s*or\b|\u2248)\s*$")
+#: A conversion is rounded, often to two or three figures: it is wrong only when it misses
+#: by more than this share and by more than the rounding of either number as written.
+CONVERSION_SLACK = 0.06
+
+
+def _relative_rounding(claim: Claim) -> float:
+    """Half a unit of the last significant digit written, relative to the value ("2": 0.25)."""
+    match = _NUMBER_RE.search(claim.text)
+    if match is None or not isinstance(claim.value, (int, float)) or not claim.value:
+        return 0.0
+    written = re.sub(r"[,\u202f\u00a0 ]", "", match.group().strip())
+    if "." in written:
+        step = 10.0 ** -len(written.split(".")[1])
+    else:
+        step = 10.0 ** (len(written) - len(written.rstrip("0")))
+    number = float(written)
+    return 0.5 * step / number if number else 0.0
+
+
+def conversion_findings(claims: Sequence[Claim]) -> list[ConversionFinding]:
+    """Quantities converted to another unit beside them, where the conversion is wrong.
+
+    Only a conversion written right after its quantity (in brackets, after "=" or "or"),
+    of the same dimension in another unit, counts: "2,800 meters (8,200 feet)" misses the
+    9,186 feet that 2,800 meters are by more than :data:`CONVERSION_SLACK` and more than
+    the rounding of either number.
+
+    Args:
+        claims: Every claim of the corpus, in document and offset order.
+
+    Returns:
+        The wrong conversions, in document and offset order.
+    """
+    findings = []
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "quantity" and c.unit and isinstance(c.value, (int, float)) and c.value:
+            by_doc[c.doc].append(c)
+    for members in by_doc.values():
+        members.sort(key=lambda c: c.start)
+        for first, second in zip(members, members[1:]):
+            if first.sentence_start != second.sentence_start or first.unit == second.unit:
+                continue
+            if values.unit_dimension(first.unit)[0] != values.unit_dimension(second.unit)[0]:
+                continue
+            if not _converts(first.unit, second.unit):
+                continue  # "12 km (4,000 m of it underground)": a part, in the same system
+            gap = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
+            if not _CONVERSION_GAP_RE.match(_QUALIFIER_GAP_RE.sub("", gap)):
+                continue
+            a, b = values.point(first), values.point(second)
+            if a is None or b is None:
+                continue
+            if values.unit_dimension(first.unit)[0] == "temperature":
+                # degrees near zero make any relative miss large: compare in degrees Celsius
+                if abs(a - b) > TEMPERATURE_SLACK:
+                    findings.append(ConversionFinding(first, second, _in_unit(a, second.unit)))
+                continue
+            if not a or not b:
+                continue
+            miss = abs(a - b) / max(abs(a), abs(b))
+            slack = max(CONVERSION_SLACK, 2 * (_relative_rounding(first) + _relative_rounding(second)))
+            if first.qualifier or second.qualifier:
+                slack *= 2  # "about 1,160 miles": approximate on purpose
+            if miss > slack:
+                findings.append(ConversionFinding(first, second, _in_unit(a, second.unit)))
+    return findings
+
+
+#: Units of the imperial and US systems (and the oil barrel): a conversion crosses systems.
+IMPERIAL_UNITS = frozenset({"mi", "ft", "in", "yd", "nmi", "acre", "ft²", "mi²", "ft³", "gal", "bbl", "kbbl",
+                            "lb", "oz", "mph", "kn", "hp", "°F"})
+
+
+def _converts(unit_a: str, unit_b: str) -> bool:
+    """Is one unit of the metric system and the other not (or are both temperature scales)?"""
+    if values.unit_dimension(unit_a)[0] == "temperature":
+        return True
+    return (unit_a.split("/")[0] in IMPERIAL_UNITS) != (unit_b.split("/")[0] in IMPERIAL_UNITS)
+
+
+#: A temperature conversion is wrong when it misses by more degrees Celsius than this.
+TEMPERATURE_SLACK = 1.5
+
+
+def _in_unit(base: float, unit: str | None) -> float:
+    """A value in base units, in ``unit`` ("°F" and "K" are affine)."""
+    affine = values.AFFINE_UNITS.get(unit or "")
+    if affine is not None:
+        return (base - affine[1]) / affine[0]
+    factor = values.unit_dimension(unit)[1]
+    return base / factor if factor else base
+
+
+#: Hedges that may open a conversion ("(about 9,190 feet)"): the claim's own qualifier.
+_QUALIFIER_GAP_RE = re.compile(r"(?i:\b(?:about|around|roughly|some|approximately|approx\.?|nearly|almost|"
+                               r"just\s+over|just\s+under|more\s+than|over|c\.|ca\.)\s*$)")
 
 
 def sum_findings(claims: Sequence[Claim]) -> list[SumFinding]:

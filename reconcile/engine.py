@@ -43,7 +43,7 @@ from claims.table import ClaimTable
 
 from . import memo, values
 from .anniversaries import AnniversaryFinding, anniversary_findings
-from .arithmetic import SumFinding, sum_findings
+from .arithmetic import ConversionFinding, SumFinding, conversion_findings, sum_findings
 from .config import Config
 from .features import (
     EVENT_WORDS,
@@ -959,6 +959,10 @@ def build_flags(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]
         ))
     discrepancies = with_anniversaries(discrepancies, claims)
     discrepancies += [_sum_discrepancy(finding) for finding in sum_findings(claims)]
+    # a wrong conversion already in a flag of its fact is shown there; one fact, one flag
+    flagged = {c.id for d in discrepancies for c in d.claims}
+    discrepancies += [_conversion_discrepancy(finding) for finding in conversion_findings(claims)
+                      if finding.converted.id not in flagged]
     discrepancies.sort(key=lambda d: d.id)
     return Reconciliation(tuple(discrepancies), tuple(facts))
 
@@ -1024,6 +1028,30 @@ def _sum_discrepancy(finding: SumFinding) -> Discrepancy:
         explanation=(f"{total.doc} gives {' '.join(total.text.split())} for {what}, but the parts it lists "
                      f"add up to {shown_sum} ({parts})"),
         confidence=SUM_CONFIDENCE,
+    )
+
+
+#: The confidence of a conversion that misses the quantity written beside it.
+CONVERSION_CONFIDENCE = 0.9
+
+
+def _conversion_discrepancy(finding: ConversionFinding) -> Discrepancy:
+    """A quantity and its wrong conversion, as a discrepancy of their own fact."""
+    original, converted = finding.original, finding.converted
+    expected = f"{values._format_number(round(finding.expected, 1))} {converted.unit}"
+    side_values = [values.display_value(converted), f"{expected} (converted from {values.display_value(original)})"]
+    block = ("conversion", *(values.block_key(original) or ()))
+    written, conversion = " ".join(original.text.split()), " ".join(converted.text.split())
+    return Discrepancy(
+        id=fingerprint(block, side_values),
+        fact=f"conversion: {written}",
+        fact_key="|".join(block),
+        klass="conflict",
+        claims=(original, converted),
+        values=tuple(side_values),
+        sides=((converted.id,), (original.id,)),
+        explanation=(f"{original.doc} converts {written} to {conversion}, but {written} is {expected}"),
+        confidence=CONVERSION_CONFIDENCE,
     )
 
 

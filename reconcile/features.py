@@ -40,6 +40,13 @@ _META_CUE_RE = re.compile(r"(?i:\b(?:published|updated|posted|last\s+edited|edit
 # a dash ("Velmora, 18 March 2024", "For immediate release · Velmora, 15 March 2024 – The ...").
 _DATELINE_BEFORE_RE = re.compile(r"(?:^|[·|]\s*)[A-Z][A-Za-z’'\-]+(?:\s+[A-Z][A-Za-z’'\-]+){0,2},\s*$")
 _DATELINE_AFTER_RE = re.compile(r"^\s*(?:$|[–—-]\s|:)")
+# A wire story's dateline: the city in capitals, its region, the agency, dashes, around the
+# date ("TOLLMERE, Arvenia (CPA) -- Feb. 4, 2025 -- ...", "VELMORA, Ostrevia, March 14, 2024
+# (CPA) — ...").  The date is the day the story was filed, not the day of what it reports.
+_WIRE_DATELINE_BEFORE_RE = re.compile(
+    r"^\s*[A-Z][A-Z’'\-.]+(?:\s+[A-Z][A-Z’'\-.]+)*(?:,\s*[A-Z][A-Za-z’'\-.]+(?:\s+[A-Z][A-Za-z’'\-.]+)*)*"
+    r"\s*(?:\([A-Z][A-Za-z&.\s]{0,20}\))?\s*(?:,|[–—-]{1,2})?\s*$")
+_WIRE_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([A-Z][A-Za-z&.\s]{0,20}\)\s*)?(?:$|[–—-]{1,2}\s|:)")
 # A correction note retracts the figure it quotes: "An earlier version of this article gave the
 # length as 186 km" (the figure it gives as correct, "the correct length is 168 km", stays).
 _CORRECTION_RE = re.compile(r"(?i:\b(?:an?\s+(?:earlier|previous)\s+version\s+of\s+this|incorrectly|wrongly|"
@@ -392,6 +399,7 @@ def _is_meta(c: Claim, before: str, after: str) -> bool:
     figure a correction retracts."""
     if c.kind == "date" and (_META_CUE_RE.search(before[-60:])
                              or (_DATELINE_BEFORE_RE.search(before) and _DATELINE_AFTER_RE.match(after))
+                             or (_WIRE_DATELINE_BEFORE_RE.match(before) and _WIRE_DATELINE_AFTER_RE.match(after))
                              or _is_citation_date(c)):
         return True
     return bool(_CORRECTION_RE.search(before)) and not _CORRECT_FIGURE_RE.search(before)
@@ -403,6 +411,9 @@ def _is_citation_date(c: Claim) -> bool:
     "Categories:" line under the same heading ("established in 1998") is not a reference."""
     return bool(c.heading and _REFERENCES_HEADING_RE.match(c.heading)
                 and not _CATEGORIES_LINE_RE.match(c.sentence))
+
+
+_INTERIM_RE = re.compile(r"\b(so|as|to|thus)\s+(far|of|date)\b", re.IGNORECASE)
 
 
 def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) -> ClaimContext:
@@ -444,6 +455,9 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", after)[:8]]
     local_tokens += ["a_year" for _ in re.findall(r"(?i)\b(?:a|per)\s+year\b", after[:20])]
     local_tokens += ["a_day" for _ in re.findall(r"(?i)\b(?:a|per)\s+day\b", after[:20])]
+    # a running count: "As of noon today, 62 people had been treated", "412 so far"
+    local_tokens += [m.group(1).lower() + "_" + m.group(2).lower()
+                     for m in _INTERIM_RE.finditer(before[-50:] + " " + after[:30])]
     periods = set()
     for m in _PERIOD_RE.finditer(raw):
         if rel_start <= m.start() < rel_end or m.start() <= rel_start < m.end():
@@ -516,7 +530,7 @@ FEATURES: tuple[str, ...] = (
     "column_differs", "row_overlap_strict", "same_paragraph_distance",
     "tight_overlap", "local_names_foreign", "baseline_any", "baseline_both",
     "period_both", "period_disjoint", "prev_cross",
-    "rival_max", "rival_min", "rival_agrees_max", "rival_agrees_min",
+    "rival_max", "rival_min", "rival_agrees_max", "rival_agrees_min", "teen_ty",
 )
 
 
@@ -760,6 +774,7 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         max(_names_the_fact(a, b, idf), _names_the_fact(b, a, idf)),
     ]
     row.extend(_rival_features(a, b, sa, sb, row[_CONTEXT_COLUMN] + row[_LOCAL_COLUMN]))
+    row.append(float(_teen_ty(digits_a, digits_b)))
     return row
 
 
@@ -811,6 +826,21 @@ def _names_the_fact(a: ClaimContext, b: ClaimContext, idf: Idf) -> float:
 def _foreign_names(side: _PairSide, other_context: frozenset[str], get, default: float) -> float:
     """IDF weight of the names next to a claim's number that the other claim's context never mentions."""
     return sum(get(name, default) for name in side.local_name_stems if name not in other_context)
+
+
+def _teen_ty(x: str, y: str) -> bool:
+    """ "14" vs "40", "1915" vs "1950": a teen heard or read as a ten ("fourteen", "forty").
+
+    The two numbers differ in two neighbouring digits only, one side "1d", the other "d0"
+    (d from 3 to 9): the commonest slip of a number spoken aloud or written in words.
+    """
+    if len(x) != len(y) or x == y:
+        return False
+    diff = [i for i, (p, q) in enumerate(zip(x, y)) if p != q]
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return False
+    pair = {x[diff[0]:diff[0] + 2], y[diff[0]:diff[0] + 2]}
+    return any(pair == {"1" + d, d + "0"} for d in "3456789")
 
 
 def _adjacent_swap(x: str, y: str) -> bool:

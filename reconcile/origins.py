@@ -44,10 +44,11 @@ _EVENT_OF = {
     "establishing": "founded", "establishment": "founded", "set up": "founded", "created": "founded",
     "creation": "founded", "formed": "founded", "formation": "founded", "incorporated": "founded",
     "opened": "opened", "opening": "opened", "inaugurated": "opened", "inauguration": "opened",
+    "commissioned": "opened", "launched": "launched",
     "first held": "first held", "first staged": "first held",
 }
 _CUE = (r"(?:founded|founding|established|establishment|set\s+up|created|creation|formed|incorporated|opened|"
-        r"opening|inaugurated|first\s+held|first\s+staged|began\s+(?:production|operations?)|"
+        r"opening|inaugurated|commissioned|launched|first\s+held|first\s+staged|began\s+(?:production|operations?)|"
         r"(?:in\s+(?:service|operation|production)|operating|operational|open)\s+since)")
 #: "<subject> [was] established [in Kelmstad] in DATE": the cue right before the date (also
 #: what makes a date a founding year for :mod:`reconcile.anniversaries`).
@@ -302,6 +303,30 @@ def same_subject(a: Sequence[str], b: Sequence[str]) -> bool:
     return not left or not right or bool(left & right)
 
 
+#: Two beginnings this many years apart or fewer may be one date misremembered.
+SLIP_YEARS = 10
+
+
+def _plausible_slip(a: Claim, b: Claim) -> bool:
+    """Could one year be the other mistyped or misremembered?
+
+    Within :data:`SLIP_YEARS` years, or one digit changed, or two neighbouring digits
+    swapped ("1867" for "1876").  "The building, which opened in 1902" against "officially
+    opened on 12 September 2024" are two buildings under one head noun, not a slip.
+    """
+    year_a, year_b = _year(a), _year(b)
+    if year_a is None or year_b is None:
+        return True
+    if abs(year_a - year_b) <= SLIP_YEARS:
+        return True
+    x, y = str(year_a), str(year_b)
+    if len(x) != len(y):
+        return False
+    diff = [k for k in range(len(x)) if x[k] != y[k]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                              and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+
+
 #: Two documents whose subjects carry no name must share at least this many proper names.
 SHARED_NAMES = 2
 
@@ -346,7 +371,8 @@ def origin_pairs(claims: Sequence[Claim]) -> list[tuple[OriginClaim, OriginClaim
         for k, a in enumerate(group):
             for b in group[k + 1:]:
                 if (a.claim.doc != b.claim.doc and same_subject(a.subject, b.subject)
-                        and not values.compatible(a.claim, b.claim) and _documents_agree(a, b, doc_words, doc_names)):
+                        and not values.compatible(a.claim, b.claim) and _plausible_slip(a.claim, b.claim)
+                        and _documents_agree(a, b, doc_words, doc_names)):
                     pairs.append((a, b))
     pairs.sort(key=lambda p: (p[0].claim.doc, p[0].claim.start, p[1].claim.doc, p[1].claim.start))
     return pairs

@@ -39,7 +39,8 @@ SCOPE_GROUPS: dict[str, frozenset[str]] = {
                       "capacity design designed maximum potential".split()),
     "actual": frozenset("actual actually final finally spent outturn achieved recorded reached completed "
                         "delivered measured realised realized paid disbursed sold attended counted".split()),
-    "provisional": frozenset("provisional preliminary interim initial early first-round".split()),
+    "provisional": frozenset("provisional preliminary interim initial early first-round so_far as_of to_date "
+                             "thus_far".split()),
     "change": frozenset("increase increased decrease decreased rise rose fall fell grew growth up down gain "
                         "loss drop dropped cut cuts more fewer additional extra further another overrun "
                         "change changed higher lower difference".split()),

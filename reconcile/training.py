@@ -106,7 +106,7 @@ RAISING = frozenset({
     "sent_overlap", "sent_containment", "local_overlap", "left_overlap", "right_overlap",
     "noun_head_equal", "noun_overlap", "context_overlap", "names_overlap", "heading_overlap",
     "row_overlap", "fuzz_sentence", "fuzz_local", "digit_similarity", "digit_anagram",
-    "one_digit_off", "adjacent_swap", "tight_overlap", "prev_cross"})
+    "one_digit_off", "adjacent_swap", "tight_overlap", "prev_cross", "teen_ty"})
 LOWERING = frozenset({
     "names_mismatch", "scope_diff", "plan_vs_actual", "total_vs_part", "rate_vs_total",
     "provisional_diff", "ref_disjoint", "local_names_foreign", "log_ratio", "rel_diff",

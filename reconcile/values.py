@@ -29,6 +29,8 @@ def unit_dimension(unit: str | None) -> tuple[str | None, float]:
     per = unit.split("/", 1)[1] if "/" in unit else ""
     if base in UNITS:
         symbol, dimension, factor = UNITS[base]
+        # "bbl/day" and "bbl/d" are one rate: the divisor by its symbol
+        per = UNITS[per][0] if per in UNITS else per
         return (dimension + ("/" + per if per else "")), factor
     return unit, 1.0
 
@@ -106,11 +108,11 @@ def _implicit_rounding(claim: Claim, value: float) -> tuple[float, float]:
 
 #: Temperature scales whose zero is not the base unit's (degrees Celsius): a reading in
 #: them is ``value * scale + offset`` degrees Celsius ("63 °F" is 17.2 °C, not 63).
-_AFFINE_UNITS: dict[str, tuple[float, float]] = {"°F": (5 / 9, -32 * 5 / 9), "K": (1.0, -273.15)}
+AFFINE_UNITS: dict[str, tuple[float, float]] = {"°F": (5 / 9, -32 * 5 / 9), "K": (1.0, -273.15)}
 
 
 def _to_base(number: float, unit: str | None) -> float:
-    affine = _AFFINE_UNITS.get(unit) if unit else None
+    affine = AFFINE_UNITS.get(unit) if unit else None
     return number if affine is None else number * affine[0] + affine[1]
 
 
@@ -172,6 +174,11 @@ def _mentions_clock(claim: Claim) -> bool:
     return bool(_TIME_ZONE_RE.search(claim.sentence) or re.search(r"[0-9]{1,2}:[0-9]{2}", claim.text))
 
 
+#: How far apart (relative) two quantities in different units may be and still agree: a
+#: conversion rounded to three figures.
+CONVERSION_ROUNDING = 0.01
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """Can both claims be true of one fact?  (Intervals overlap.)
 
@@ -196,6 +203,11 @@ def compatible(a: Claim, b: Claim) -> bool:
     overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
     if overlap > tolerance:
         return True
+    if a.kind == "quantity" and a.unit != b.unit and a.unit and b.unit and finite:
+        # one is the other converted and rounded ("460 square miles" for "1,200 km²" is
+        # 1,191 km²): three figures are within half a percent, both rounded within one
+        if overlap >= -CONVERSION_ROUNDING * max(finite):
+            return True
     # rounding intervals only touching ("$41.7 million" ends where "$41.8 million" starts)
     # are two different values; an exact value on a bound ("at most 40" and "40") agrees
     exact = lo_a == hi_a or lo_b == hi_b

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims import extract_claims
 from claims.sentences import table_context
 
 YEAR_ON_YEAR = (
@@ -69,3 +70,30 @@ ONE_YEAR_ROW = (
 )
 def test_row_and_column_of_a_table_cell(text, number, row, column):
     assert table_context(text, text.index(number)) == (row, column)
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "unit", "value"),
+    [
+        ("Programme spending (EUR million)", "money", "EUR", 724e6),
+        # a code the document defines for itself counts as a currency in a label too
+        ("Programme spending (ORC million)", "money", "ORC", 724e6),
+        # an undefined code of three capitals is no currency: the cell stays a count
+        ("Programme spending (XYZ million)", "count", None, 724),
+    ],
+)
+def test_a_row_label_gives_its_cells_a_currency(label, kind, unit, value):
+    text = ("The programme has cost ORC 742 million so far.\n\n"
+            f"{label:<40}586          724\n")
+    (cell,) = [c for c in extract_claims(text) if c.text == "724"]
+    assert (cell.kind, cell.unit, cell.value) == (kind, unit, value)
+
+
+def test_a_unit_in_one_column_header_stays_in_its_column():
+    text = ("Animals killed and compensation paid:\n\n"
+            "Year                Sheep   Goats   Total   Compensation (EUR)\n"
+            "2023                37      4       41      18,900\n")
+    cells = {c.text: (c.kind, c.unit) for c in extract_claims(text)}
+    assert cells["37"] == ("count", None)
+    assert cells["41"] == ("count", None)
+    assert cells["18,900"] == ("money", "EUR")

@@ -6,7 +6,7 @@ import pytest
 
 from claims import extract_claims
 from reconcile import reconcile
-from reconcile.arithmetic import sum_findings
+from reconcile.arithmetic import conversion_findings, sum_findings
 
 INDENTED = """FLOOR AREAS
 Gallery floor area                 18 400 m²
@@ -63,6 +63,8 @@ def test_parts_that_do_not_add_up(text, total, parts, parts_sum):
          "most parts count something else"),
         ("Gallery floor area                 18 400 m²\n  ground floor                      6 200 m²\n",
          "one part is not a split"),
+        ("Of the 412 passengers and 38 crew members aboard, 397 were rescued.\n",
+         "the 38 crew are coordinated with the 412 passengers, not a part of them"),
     ],
 )
 def test_nothing_to_add_up(text, why):
@@ -77,3 +79,37 @@ def test_the_engine_flags_the_sum_with_its_parts():
     assert [len(side) for side in flag.sides] == [1, 3]
     assert flag.explanation == ("sheet.txt gives 300 for Total, but the parts it lists add up to 278 "
                                 "(118 + 86 + 74)")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("The runway is 2,800 meters (8,200 feet) long.", ("2,800 meters", "8,200 feet", 9186.4)),
+        ("It laid 1,860 kilometers (1,516 miles) of fibre.", ("1,860 kilometers", "1,516 miles", 1155.8)),
+        ("The site covers 40 hectares, or 160 acres.", ("40 hectares", "160 acres", 98.8)),
+        ("It was 40 °C (140 °F) at noon.", ("40 °C", "140 °F", 104.0)),
+        # right conversions, rounded as conversions are
+        ("The runway is 2,800 meters (9,186 feet) long.", None),
+        ("It laid 1,860 km (about 1,160 miles) of fibre.", None),
+        ("A 5 km (3 mile) walk.", None),
+        ("The 100 km (60 miles) road.", None),
+        ("It is 33 °F (1 °C) outside.", None),
+        # two measures of two things, not a conversion
+        ("The lake is 12 km long and 3 miles wide.", None),
+        ("The hall has 3,200 m², and the annexe 900 sq ft.", None),
+        ("The line runs 12 km (4,000 m of it underground).", None),  # a part, one system
+        ("It refines 185,000 bpd (24,000 m³/d).", ("185,000 bpd", "24,000 m³/d", 29412.6)),
+    ],
+)
+def test_a_conversion_that_misses_its_quantity(text, wrong):
+    found = [(f.original.text, f.converted.text, round(f.expected, 1))
+             for f in conversion_findings(extract_claims(text, doc="a.txt"))]
+    assert found == ([wrong] if wrong else [])
+
+
+def test_the_engine_flags_a_wrong_conversion_once():
+    claims = extract_claims("The new runway is 2,800 meters (8,200 feet) long.\n", doc="wire.txt")
+    (flag,) = reconcile(claims).discrepancies
+    assert flag.values == ("8,200 ft", "9,186.4 ft (converted from 2,800 m)")
+    assert flag.fact == "conversion: 2,800 meters"
+    assert flag.explanation == "wire.txt converts 2,800 meters to 8,200 feet, but 2,800 meters is 9,186.4 ft"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import extract_claims
-from reconcile.features import FEATURES, build_contexts, pair_features, vetoed
+from reconcile.features import FEATURES, _teen_ty, build_contexts, pair_features, vetoed
 from reconcile.text import Idf
 
 
@@ -34,6 +34,9 @@ def context(text: str, surface: str):
         ("Next year we want to welcome 100,000 visitors.", "100,000", {"plan"}),
         ("The final cost was $52 million.", "$52 million", {"actual"}),
         ("Preliminary figures show 4,100 cases.", "4,100", {"provisional"}),
+        ("As of noon today, 62 people had been treated in hospital.", "62", {"provisional"}),
+        ("Volunteers have planted 41,000 trees so far.", "41,000", {"provisional"}),
+        ("As far as we know, 62 people were treated.", "62", set()),
         ("Cases rose by 120 in a week.", "120", {"change"}),
         ("It sells software in eleven countries.", "eleven", set()),
     ],
@@ -85,6 +88,12 @@ def test_comparison_baselines(text, surface, baseline):
         ({"a.txt": "Castrell, 12 September 2026 – The company today opened the plant.\n",
           "b.txt": "The plant was opened on 15 September 2026.\n"},
          ("a.txt", "12 September 2026"), ("b.txt", "15 September 2026"), "a dateline before a dash"),
+        ({"a.txt": "TOLLMERE, Arvenia (CPA) -- Feb. 4, 2025 -- An elephant gave birth to a calf.\n",
+          "b.txt": "On 3 February 2025, the elephant gave birth to a calf.\n"},
+         ("a.txt", "Feb. 4, 2025"), ("b.txt", "3 February 2025"), "a wire story's dateline, agency first"),
+        ({"a.txt": "VELMORA, Ostrevia, March 14, 2024 (CPA) — The two countries signed the agreement.\n",
+          "b.txt": "The agreement was signed on 15 March 2024.\n"},
+         ("a.txt", "March 14, 2024"), ("b.txt", "15 March 2024"), "a wire story's dateline, agency after"),
         ({"a.txt": "Correction: An earlier version of this article gave the length of the line as 186 km.\n",
           "b.txt": "The new power line is 168 km long.\n"},
          ("a.txt", "186 km"), ("b.txt", "168 km"), "a correction retracts the figure it quotes"),
@@ -108,6 +117,9 @@ def test_vetoed_pairs(texts, first, second, why):
     ("texts", "first", "second"),
     [
         ({"a.txt": "In Paris, the plant opened on 12 May 2024.\n", "b.txt": "The plant opened on 14 May 2024.\n"},
+         ("a.txt", "12 May 2024"), ("b.txt", "14 May 2024")),
+        ({"a.txt": "PARIS, 12 May 2024 was the day the plant opened, officials said.\n",
+          "b.txt": "The plant opened on 14 May 2024.\n"},
          ("a.txt", "12 May 2024"), ("b.txt", "14 May 2024")),
         # "last year" in two documents of one year is one year
         ({"a.txt": "Published 3 May 2025\n\nLast year the festival sold 88,200 tickets.\n",
@@ -242,3 +254,21 @@ def test_support_counts_the_claims_of_the_block_that_state_the_same_value(chosen
                 and values.compatible(ctx.claim, other.claim)
                 and values.relative_difference(ctx.claim, other.claim) < SAME_VALUE]
         assert ctx.support == max(1, len(same)), ctx.claim.text
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("14", "40", True),  # "fourteen" heard as "forty"
+        ("50", "15", True),
+        ("1915", "1950", True),  # in a year
+        ("15000", "50000", True),
+        ("13", "31", False),  # a swap, another feature's
+        ("12", "20", False),  # "twelve" and "twenty" do not sound alike
+        ("14", "41", False),
+        ("1415", "4050", False),  # two slips at once
+        ("14", "14", False),
+    ],
+)
+def test_teen_heard_as_ten(a, b, slip):
+    assert _teen_ty(a, b) is slip

@@ -151,3 +151,35 @@ def test_origin_pairs_are_flagged_by_the_engine(texts, flagged):
     for d in result.discrepancies:
         assert d.fact.startswith("date: founding of")
         assert "the sentences date the founding of" in d.explanation
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "bound"),
+    [
+        ("1992", "1993", True),  # a year apart
+        ("1867", "1876", True),  # two neighbouring digits swapped
+        ("1917", "1947", True),  # one digit changed
+        ("1950", "1962", False),  # twelve years, two digits: no slip
+        ("1902", "12 September 2024", False),  # the old building and the new one
+    ],
+)
+def test_origin_pairs_bind_only_dates_one_could_be_a_slip_for(first, second, bound):
+    texts = {"a.txt": f"The Pellan Library building was opened in {first}.\n",
+             "b.txt": f"The Pellan Library building was opened on {second}.\n" if " " in second
+             else f"The Pellan Library building was opened in {second}.\n"}
+    pairs = origin_pairs(claims_of(texts))
+    assert [(a.claim.text, b.claim.text) for a, b in pairs] == ([(first, second)] if bound else [])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "event"),
+    [
+        ("The Kestrel Bay refinery was commissioned in 1976.", "The Kestrel Bay refinery, which opened in 1967, burned.",
+         "opened"),
+        ("The Green Canopy Programme was launched in April 2019.", "The Green Canopy Programme, launched in 2018, grew.",
+         "launched"),
+    ],
+)
+def test_commissioning_is_an_opening_and_a_launch_a_beginning(a, b, event):
+    pairs = origin_pairs(claims_of({"a.txt": a + "\n", "b.txt": b + "\n"}))
+    assert [(x.event, y.event) for x, y in pairs] == [(event, event)]

@@ -55,6 +55,10 @@ def claim(text: str, surface: str) -> Claim:
         (("It reached 17 °C at the finish.", "17 °C"), ("It peaked at 71 degrees Fahrenheit.", "71 degrees Fahrenheit"),
          False),
         (("Water boils at 373 kelvin.", "373 kelvin"), ("Water boils at 100 °C.", "100 °C"), True),
+        # a conversion is rounded: 460 square miles are 1,191 km², within one per cent of 1,200
+        (("A ban covers 460 square miles.", "460 square miles"), ("A ban covers 1,200 km².", "1,200 km²"), True),
+        # 369,700 acres are 149,600 ha: not 146,900 ha (digits swapped in the conversion's source)
+        (("It planted 369,700 acres.", "369,700 acres"), ("It planted 146,900 hectares.", "146,900 hectares"), False),
         # a temperature below a bound may be below zero
         (("Nights fell below 20 °F.", "below 20 °F"), ("Nights fell to -10 °C.", "-10 °C"), True),
     ],
@@ -84,6 +88,20 @@ def test_units_of_one_dimension_share_a_block():
     b = claim("The line is 22,400 metres long.", "22,400 metres")
     assert values.block_key(a) == values.block_key(b)
     assert values.compatible(a, b)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("It refines 185,000 barrels per day.", "185,000 barrels per day"),
+         ("Refinery capacity 158,000 bbl/d", "158,000 bbl/d")),
+        (("Capacity: 185 000 bpd.", "185 000 bpd"), ("It refines 185 kb/d.", "185 kb/d")),
+        (("It pumps 29,400 m³/day.", "29,400 m³/day"), ("It refines 185,000 b/d.", "185,000 b/d")),
+    ],
+)
+def test_rates_share_a_block_whatever_their_divisor_is_called(first, second):
+    a, b = claim(*first), claim(*second)
+    assert values.block_key(a) == values.block_key(b) == ("quantity", "volume/d")
 
 
 @pytest.mark.parametrize(
