@@ -54,7 +54,7 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
             if m.kind == "count" and m.unit is None and m.qualifier is None:
                 # a heading that holds the cell's column label is the table's header row: its
                 # "(DRV)" belongs to one column ("Sheep  Goats  Compensation (DRV)"), not to all
-                table_heading = None if heading and column_label and column_label in heading else heading
+                table_heading = None if _is_header_row(heading, column_label) else heading
                 m = _with_table_unit(m, row_label, column_label, table_heading, currency_codes=currency_codes)
         claims.append(claim_from_fields(  # Claim's fields, in order
             doc, m.start, m.end, text[m.start:m.end], m.kind,
@@ -68,6 +68,15 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
             m.start - line_starts[line - 1] + 1,
         ))
     return claims
+
+
+_CELL_GAP = re.compile(r"\t|\S(?: {2,}|\u00a0{2,})\S")
+
+
+def _is_header_row(heading: str | None, column_label: str | None) -> bool:
+    """Is the heading the table's own header row (cells apart, the cell's column among them)?
+    A title "Programme spending 2023 to 2024 (£m)" over columns "2023  2024" is not."""
+    return bool(heading and column_label and column_label in heading and _CELL_GAP.search(heading.strip()))
 
 
 def _squeeze(label: str, cache: dict[str, str]) -> str:

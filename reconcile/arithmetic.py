@@ -175,7 +175,12 @@ class ConversionFinding:
 
 #: Between a quantity and its conversion: "2,800 m (9,186 ft)", "2,800 m = 9,186 ft",
 #: "2,800 metres, or about 9,190 feet", "2,800 m / 9,186 ft".
-_CONVERSION_GAP_RE = re.compile(r"^\s*(?:\(|\[|=|/|,?\s*or\b|\u2248)\s*$")
+_CONVERSION_GAP_RE = re.compile(r"^\s*(?P<open>\(|\[|=|/|,?\s*or\b|\u2248)\s*$")
+#: What must follow a conversion, by what opened it: its closing bracket, or the end of the
+#: clause (a conversion ends where it began: "2,800 metres, or about 9,190 feet, long").
+_END_OF_CLAUSE_RE = re.compile(r"^\s*(?:$|[,.;:!?)\]\u2013\u2014]|-\s)")
+_CONVERSION_CLOSE_RE = defaultdict(lambda: _END_OF_CLAUSE_RE, {
+    "(": re.compile(r"^\s*\)"), "[": re.compile(r"^\s*\]")})
 #: A conversion is rounded, often to two or three figures: it is wrong only when it misses
 #: by more than this share and by more than the rounding of either number as written.
 CONVERSION_SLACK = 0.06
@@ -221,17 +226,23 @@ def conversion_findings(claims: Sequence[Claim]) -> list[ConversionFinding]:
                 continue
             if values.unit_dimension(first.unit)[0] != values.unit_dimension(second.unit)[0]:
                 continue
-            if not _converts(first.unit, second.unit):
+            if not values.across_systems(first.unit, second.unit):
                 continue  # "12 km (4,000 m of it underground)": a part, in the same system
             gap = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
-            if not _CONVERSION_GAP_RE.match(_QUALIFIER_GAP_RE.sub("", gap)):
+            opening = _CONVERSION_GAP_RE.match(_QUALIFIER_GAP_RE.sub("", gap))
+            if not opening:
                 continue
+            tail = second.sentence[second.end - second.sentence_start:]
+            if not _CONVERSION_CLOSE_RE[opening.group("open")].match(tail):
+                continue  # "12 km (3 miles of it underground)", "the 15 km or 5 mile route"
             a, b = values.point(first), values.point(second)
             if a is None or b is None:
                 continue
             if values.unit_dimension(first.unit)[0] == "temperature":
-                # degrees near zero make any relative miss large: compare in degrees Celsius
-                if abs(a - b) > TEMPERATURE_SLACK:
+                # degrees near zero make any relative miss large: compare in degrees Celsius,
+                # as a reading ("63 °F (17 °C)") and as a change ("warmed by 1.5 °C (2.7 °F)")
+                as_change = abs(_degree_size(first.unit) * first.value - _degree_size(second.unit) * second.value)
+                if abs(a - b) > TEMPERATURE_SLACK and as_change > TEMPERATURE_SLACK:
                     findings.append(ConversionFinding(first, second, _in_unit(a, second.unit)))
                 continue
             if not a or not b:
@@ -245,20 +256,14 @@ def conversion_findings(claims: Sequence[Claim]) -> list[ConversionFinding]:
     return findings
 
 
-#: Units of the imperial and US systems (and the oil barrel): a conversion crosses systems.
-IMPERIAL_UNITS = frozenset({"mi", "ft", "in", "yd", "nmi", "acre", "ft²", "mi²", "ft³", "gal", "bbl", "kbbl",
-                            "lb", "oz", "mph", "kn", "hp", "°F"})
-
-
-def _converts(unit_a: str, unit_b: str) -> bool:
-    """Is one unit of the metric system and the other not (or are both temperature scales)?"""
-    if values.unit_dimension(unit_a)[0] == "temperature":
-        return True
-    return (unit_a.split("/")[0] in IMPERIAL_UNITS) != (unit_b.split("/")[0] in IMPERIAL_UNITS)
-
-
 #: A temperature conversion is wrong when it misses by more degrees Celsius than this.
 TEMPERATURE_SLACK = 1.5
+
+
+def _degree_size(unit: str | None) -> float:
+    """A degree of ``unit`` in degrees Celsius (5/9 for °F)."""
+    affine = values.AFFINE_UNITS.get(unit or "")
+    return affine[0] if affine is not None else 1.0
 
 
 def _in_unit(base: float, unit: str | None) -> float:

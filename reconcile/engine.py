@@ -1043,7 +1043,9 @@ def _conversion_discrepancy(finding: ConversionFinding) -> Discrepancy:
     block = ("conversion", *(values.block_key(original) or ()))
     written, conversion = " ".join(original.text.split()), " ".join(converted.text.split())
     return Discrepancy(
-        id=fingerprint(block, side_values),
+        # the document is part of the fingerprint: two documents may copy one wrong conversion,
+        # and each is a flag of its own to review
+        id=fingerprint((*block, original.doc), side_values),
         fact=f"conversion: {written}",
         fact_key="|".join(block),
         klass="conflict",

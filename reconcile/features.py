@@ -45,7 +45,7 @@ _DATELINE_AFTER_RE = re.compile(r"^\s*(?:$|[–—-]\s|:)")
 # (CPA) — ...").  The date is the day the story was filed, not the day of what it reports.
 _WIRE_DATELINE_BEFORE_RE = re.compile(
     r"^\s*[A-Z][A-Z’'\-.]+(?:\s+[A-Z][A-Z’'\-.]+)*(?:,\s*[A-Z][A-Za-z’'\-.]+(?:\s+[A-Z][A-Za-z’'\-.]+)*)*"
-    r"\s*(?:\([A-Z][A-Za-z&.\s]{0,20}\))?\s*(?:,|[–—-]{1,2})?\s*$")
+    r"\s*(?:\([A-Z][A-Za-z&.\s]{0,20}\)\s*)?(?:(?:,|[–—-]{1,2})\s*)?$")
 _WIRE_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([A-Z][A-Za-z&.\s]{0,20}\)\s*)?(?:$|[–—-]{1,2}\s|:)")
 # A correction note retracts the figure it quotes: "An earlier version of this article gave the
 # length as 186 km" (the figure it gives as correct, "the correct length is 168 km", stays).
@@ -399,10 +399,25 @@ def _is_meta(c: Claim, before: str, after: str) -> bool:
     figure a correction retracts."""
     if c.kind == "date" and (_META_CUE_RE.search(before[-60:])
                              or (_DATELINE_BEFORE_RE.search(before) and _DATELINE_AFTER_RE.match(after))
-                             or (_WIRE_DATELINE_BEFORE_RE.match(before) and _WIRE_DATELINE_AFTER_RE.match(after))
+                             or _wire_dateline(before, after)
                              or _is_citation_date(c)):
         return True
     return bool(_CORRECTION_RE.search(before)) and not _CORRECT_FIGURE_RE.search(before)
+
+
+def _wire_dateline(before: str, after: str) -> bool:
+    """ "TOLLMERE, Arvenia (CPA) -- Feb. 4, 2025 -- ...", "CALVORIA TODAY  12 May 2024": a
+    place or a masthead in capitals before the date.  Not a headline or a label whose last
+    word takes the date ("LOSS OF THE FERRY ON 9 FEBRUARY 2023", "THE LIBRARY OPENED 1976")."""
+    if not (_WIRE_DATELINE_BEFORE_RE.match(before) and _WIRE_DATELINE_AFTER_RE.match(after)):
+        return False
+    last = _LAST_CAPS_WORD_RE.search(before)
+    return not (last and (last.group(1) in _DATE_TAKING_WORDS or last.group(1).endswith("ED")))
+
+
+_LAST_CAPS_WORD_RE = re.compile(r"([A-Z’'\-.]+)\W*$")
+#: Capitalised words after which a date belongs to the heading's own phrase.
+_DATE_TAKING_WORDS = frozenset("ON OF FOR IN AT SINCE BY FROM UNTIL TO BEFORE AFTER DURING SANK BEGAN".split())
 
 
 def _is_citation_date(c: Claim) -> bool:

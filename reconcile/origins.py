@@ -38,6 +38,8 @@ from claims import Claim
 from . import values
 from .text import STOP_WORDS, fold, proper_names, stem, words
 
+#: How a flag names each kind of beginning ("founding of the Orland Rowing Club").
+EVENT_NOUNS = {"founded": "founding", "opened": "opening", "first held": "first edition", "launched": "launch"}
 #: The kinds of beginning: a founding year and an opening year of one museum may differ.
 _EVENT_OF = {
     "founded": "founded", "founding": "founded", "foundation": "founded", "established": "founded",
@@ -98,7 +100,7 @@ class OriginClaim:
 
     Attributes:
         claim: The date claim.
-        event: "founded", "opened" or "first held".
+        event: "founded", "opened", "launched" or "first held" (a key of :data:`EVENT_NOUNS`).
         subject: The stems of what began, the head last ("trade", "relation").
         name: What began, as written ("Trade ties", "University of Caldermere").
         via: The anniversary whose event this date dates, when the subject comes from it.
@@ -118,7 +120,7 @@ class OriginClaim:
 
     def describe(self) -> str:
         """ "founding of the Orland Rowing Club", "opening of Line 3"."""
-        noun = {"founded": "founding", "opened": "opening", "first held": "first edition"}[self.event]
+        noun = EVENT_NOUNS.get(self.event, self.event)
         name = self.name
         if not all(w[:1].isupper() or w[:1].isdigit() for w in name.split()):
             name = name[:1].lower() + name[1:]  # "Trade ties:" opens a line; "Line 3" is a name

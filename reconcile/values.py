@@ -174,9 +174,22 @@ def _mentions_clock(claim: Claim) -> bool:
     return bool(_TIME_ZONE_RE.search(claim.sentence) or re.search(r"[0-9]{1,2}:[0-9]{2}", claim.text))
 
 
-#: How far apart (relative) two quantities in different units may be and still agree: a
-#: conversion rounded to three figures.
+#: How far apart (relative) two quantities in different systems of units may be and still
+#: agree: a conversion rounded to three figures.
 CONVERSION_ROUNDING = 0.01
+#: Units of the imperial and US systems (and the oil barrel): a conversion crosses systems.
+IMPERIAL_UNITS = frozenset({"mi", "ft", "in", "yd", "nmi", "acre", "ft²", "mi²", "ft³", "gal", "bbl", "kbbl",
+                            "lb", "oz", "mph", "kn", "hp", "°F"})
+
+
+def across_systems(unit_a: str | None, unit_b: str | None) -> bool:
+    """Is one unit metric and the other imperial ("km²" and "mi²"), so that one value may be
+    the other converted?  Two temperature scales count too ("°C" and "°F", "K")."""
+    if not unit_a or not unit_b or unit_a == unit_b:
+        return False
+    if unit_dimension(unit_a)[0] == "temperature":
+        return True
+    return (unit_a.split("/")[0] in IMPERIAL_UNITS) != (unit_b.split("/")[0] in IMPERIAL_UNITS)
 
 
 def compatible(a: Claim, b: Claim) -> bool:
@@ -203,7 +216,7 @@ def compatible(a: Claim, b: Claim) -> bool:
     overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
     if overlap > tolerance:
         return True
-    if a.kind == "quantity" and a.unit != b.unit and a.unit and b.unit and finite:
+    if a.kind == "quantity" and finite and across_systems(a.unit, b.unit):
         # one is the other converted and rounded ("460 square miles" for "1,200 km²" is
         # 1,191 km²): three figures are within half a percent, both rounded within one
         if overlap >= -CONVERSION_ROUNDING * max(finite):

@@ -97,3 +97,14 @@ def test_a_unit_in_one_column_header_stays_in_its_column():
     assert cells["37"] == ("count", None)
     assert cells["41"] == ("count", None)
     assert cells["18,900"] == ("money", "EUR")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Table 2: Programme spending 2023 to 2024 (£m)", "Spending by department, 2024 (GBP million)"],
+)
+def test_a_title_names_the_unit_of_every_column_even_when_it_names_a_column(title):
+    text = f"{title}\n\nDepartment          2023      2024\nHealth              412       436\n"
+    cells = {c.text: (c.kind, c.unit, c.value) for c in extract_claims(text)}
+    assert cells["412"] == ("money", "GBP", 412e6)
+    assert cells["436"] == ("money", "GBP", 436e6)

@@ -98,6 +98,17 @@ def test_the_engine_flags_the_sum_with_its_parts():
         ("The lake is 12 km long and 3 miles wide.", None),
         ("The hall has 3,200 m², and the annexe 900 sq ft.", None),
         ("The line runs 12 km (4,000 m of it underground).", None),  # a part, one system
+        # a part or an alternative, not a conversion: it does not end where it began
+        ("The line runs 12 km (3 miles of it underground).", None),
+        ("The route is 40 km (15 miles on gravel).", None),
+        ("The new jet can fly 9,000 km, or 1,200 miles more than its predecessor.", None),
+        ("Runners can pick the 15 km or 5 mile route.", None),
+        ("The 15 km / 5 mile loops start at noon.", None),
+        ("The wall is 2,800 metres, or about 6,200 feet, long.", ("2,800 metres", "about 6,200 feet", 9186.4)),
+        # temperature changes convert without the offset
+        ("Nations agreed to limit warming to 1.5 °C (2.7 °F).", None),
+        ("It was 5 °F (3 °C) warmer than usual.", None),
+        ("It was 10 °C (28 °F) above average.", ("10 °C", "28 °F", 50.0)),
         ("It refines 185,000 bpd (24,000 m³/d).", ("185,000 bpd", "24,000 m³/d", 29412.6)),
     ],
 )
@@ -113,3 +124,11 @@ def test_the_engine_flags_a_wrong_conversion_once():
     assert flag.values == ("8,200 ft", "9,186.4 ft (converted from 2,800 m)")
     assert flag.fact == "conversion: 2,800 meters"
     assert flag.explanation == "wire.txt converts 2,800 meters to 8,200 feet, but 2,800 meters is 9,186.4 ft"
+
+
+def test_the_same_wrong_conversion_in_two_documents_is_two_flags():
+    text = "The new runway is 2,800 meters (8,200 feet) long.\n"
+    claims = extract_claims(text, doc="a.txt") + extract_claims(text, doc="b.txt")
+    flags = [d for d in reconcile(claims).discrepancies if d.fact.startswith("conversion:")]
+    assert len(flags) == 2
+    assert len({d.id for d in flags}) == 2

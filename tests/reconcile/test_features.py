@@ -94,6 +94,9 @@ def test_comparison_baselines(text, surface, baseline):
         ({"a.txt": "VELMORA, Ostrevia, March 14, 2024 (CPA) — The two countries signed the agreement.\n",
           "b.txt": "The agreement was signed on 15 March 2024.\n"},
          ("a.txt", "March 14, 2024"), ("b.txt", "15 March 2024"), "a wire story's dateline, agency after"),
+        ({"a.txt": "CALVORIA TODAY   12 May 2024\n\nThe recall began on 10 May 2024.\n",
+          "b.txt": "The recall began on 14 May 2024.\n"},
+         ("a.txt", "12 May 2024"), ("b.txt", "14 May 2024"), "a masthead's date stamps the paper"),
         ({"a.txt": "Correction: An earlier version of this article gave the length of the line as 186 km.\n",
           "b.txt": "The new power line is 168 km long.\n"},
          ("a.txt", "186 km"), ("b.txt", "168 km"), "a correction retracts the figure it quotes"),
@@ -117,6 +120,11 @@ def test_vetoed_pairs(texts, first, second, why):
     ("texts", "first", "second"),
     [
         ({"a.txt": "In Paris, the plant opened on 12 May 2024.\n", "b.txt": "The plant opened on 14 May 2024.\n"},
+         ("a.txt", "12 May 2024"), ("b.txt", "14 May 2024")),
+        # a headline or a label in capitals whose last word takes the date is no dateline
+        ({"a.txt": "LOSS OF THE FERRY OFF CAPE VEYRA ON 12 May 2024\n", "b.txt": "The ferry sank on 14 May 2024.\n"},
+         ("a.txt", "12 May 2024"), ("b.txt", "14 May 2024")),
+        ({"a.txt": "THE LIBRARY OPENED 12 May 2024\n", "b.txt": "The library opened on 14 May 2024.\n"},
          ("a.txt", "12 May 2024"), ("b.txt", "14 May 2024")),
         ({"a.txt": "PARIS, 12 May 2024 was the day the plant opened, officials said.\n",
           "b.txt": "The plant opened on 14 May 2024.\n"},

@@ -183,3 +183,11 @@ def test_origin_pairs_bind_only_dates_one_could_be_a_slip_for(first, second, bou
 def test_commissioning_is_an_opening_and_a_launch_a_beginning(a, b, event):
     pairs = origin_pairs(claims_of({"a.txt": a + "\n", "b.txt": b + "\n"}))
     assert [(x.event, y.event) for x, y in pairs] == [(event, event)]
+
+
+def test_a_launch_flag_names_its_event():
+    result = reconcile(claims_of({"a.txt": "The Green Canopy Programme was launched in 2018 by the mayor.\n",
+                                  "b.txt": "The Green Canopy Programme was launched in 2019 by the mayor.\n"}))
+    (flag,) = result.discrepancies
+    assert flag.fact == "date: launch of Green Canopy Programme"
+    assert flag.explanation.startswith("the sentences date the launch of Green Canopy Programme")

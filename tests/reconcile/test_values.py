@@ -57,6 +57,11 @@ def claim(text: str, surface: str) -> Claim:
         (("Water boils at 373 kelvin.", "373 kelvin"), ("Water boils at 100 °C.", "100 °C"), True),
         # a conversion is rounded: 460 square miles are 1,191 km², within one per cent of 1,200
         (("A ban covers 460 square miles.", "460 square miles"), ("A ban covers 1,200 km².", "1,200 km²"), True),
+        # within one system a unit is no conversion: 1,200 m and 1.19 km differ
+        (("It is 1,200 m long.", "1,200 m"), ("It is 1.19 km long.", "1.19 km"), False),
+        (("It weighs 2,450 kg.", "2,450 kg"), ("It weighs 2.42 tonnes.", "2.42 tonnes"), False),
+        (("It refines 185,000 barrels per day.", "185,000 barrels per day"),
+         ("It refines 186,800 bbl/d.", "186,800 bbl/d"), False),
         # 369,700 acres are 149,600 ha: not 146,900 ha (digits swapped in the conversion's source)
         (("It planted 369,700 acres.", "369,700 acres"), ("It planted 146,900 hectares.", "146,900 hectares"), False),
         # a temperature below a bound may be below zero
