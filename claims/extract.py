@@ -11,11 +11,12 @@ from . import dates
 from .documents import Document, read_text
 from .lexicon import CURRENCY_SYMBOLS, ISO_4217, UNITS
 from .model import Claim, claim_from_fields
+from .numbers import parse_number_words
 from .scanner import Mention, Scanner
 from .sentences import SentenceIndex, table_context
 
 #: Bumped whenever extraction output may change, so that caches of claims are rebuilt.
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -31,7 +32,7 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
     (ORC)"): a table label "(ORC million)" makes its bare numbers amounts of them.
     """
     index = index or SentenceIndex(text)
-    mentions = anchor_yearless_dates(mentions)
+    mentions = anchor_yearless_dates([_spoken_year(text, m) for m in mentions])
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
     squeezed: dict[str, str] = {}  # headings and labels repeat: squeeze each once
@@ -68,6 +69,37 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
             m.start - line_starts[line - 1] + 1,
         ))
     return claims
+
+
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_SPOKEN_YEAR_RE = re.compile(
+    rf"(?i)(?P<century>{_TEEN}|twenty)[ \t\u00a0\-‑]+"
+    rf"(?P<rest>{_TEEN}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[ \t\u00a0\-‑]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|o(?:h)?[ \t\u00a0\-‑]+(?:one|two|three|four|five|six|seven|eight|nine))")
+# Words that put a year after them: "opened in eighteen ninety-one", "since nineteen sixty-seven".
+_YEAR_PREPOSITION_RE = re.compile(r"(?i:\b(?:in|since|from|until|till|by|before|after|of|year)[ \t\u00a0]+)\Z")
+
+
+def _spoken_year(text: str, m: Mention) -> Mention:
+    """A year written as it is said ("in eighteen ninety-one", "by twenty thirty-four") is a
+    date, not the count the words add up to (18 + 91)."""
+    if m.kind != "count" or m.qualifier:
+        return m
+    surface = text[m.start:m.end]
+    found = _SPOKEN_YEAR_RE.fullmatch(surface)
+    if not found or not _YEAR_PREPOSITION_RE.search(text, max(0, m.start - 12), m.start):
+        return m
+    if re.match(r"[\-‑][A-Za-z]", text[m.end:m.end + 2]):
+        return m  # "in twenty fifteen-minute slots"
+    # the two halves are each a number of their own
+    century = parse_number_words(found.group("century"))
+    rest = parse_number_words(re.sub(r"(?i)^o(?:h)?[ \t\u00a0\-‑]+", "", found.group("rest")))
+    if century is None or rest is None:
+        return m
+    year = f"{int(century) * 100 + int(rest):04d}"
+    return dataclasses.replace(m, kind="date", value=year, low=f"{year}-01-01", high=f"{year}-12-31",
+                               unit=None, precision="year", noun=None)
 
 
 _CELL_GAP = re.compile(r"\t|\S(?: {2,}|\u00a0{2,})\S")

@@ -167,9 +167,9 @@ _UNIT_TABLE: list[tuple[tuple[str, ...], str, str, float]] = [
     (("m/s", "metres per second", "meters per second"), "m/s", "speed", 1.0),
     (("knot", "knots", "kn"), "kn", "speed", 0.514444),
     (("°C", "ºC", "° C", "degrees Celsius", "degree Celsius", "degrees celsius", "degrees C",
-      "Celsius", "celsius", "centigrade", "degrees centigrade"), "°C", "temperature", 1.0),
+      "Celsius", "celsius", "centigrade", "degrees centigrade", "C"), "°C", "temperature", 1.0),
     (("°F", "ºF", "° F", "degrees Fahrenheit", "degree Fahrenheit", "degrees fahrenheit",
-      "degrees F", "Fahrenheit", "fahrenheit"), "°F", "temperature", 1.0),
+      "degrees F", "Fahrenheit", "fahrenheit", "F"), "°F", "temperature", 1.0),
     (("K", "kelvin", "kelvins"), "K", "temperature", 1.0),
     (("°", "º", "degree", "degrees"), "°", "angle", 1.0),
     (("B", "byte", "bytes"), "B", "data", 1.0),
@@ -214,6 +214,8 @@ for _surfaces, _symbol, _dimension, _factor in _UNIT_TABLE:
 AMBIGUOUS_UNITS = frozenset({
     "m", "in", "l", "L", "t", "g", "s", "h", "K", "B", "W", "V", "mo", "kn", "points",
     "p", "min", "sec", "b", "mi",
+    # a bare letter scale ("40.2 C (104.4 F)", "41.2C") is a temperature only where one is spoken of
+    "C", "F",
 })
 # Single-letter units trusted when written with a space ("22 m", "7,480 t") only in a
 # sentence that looks technical; otherwise a lone letter is an identifier ("Group A").

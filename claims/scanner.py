@@ -272,7 +272,8 @@ _PERCENT_RE = re.compile(
 _UNIT_KEYS = sorted(UNITS, key=len, reverse=True)
 _UNIT_RE = re.compile(
     r"^(?P<sp>[ \t\u00a0\u202f]*|[-‑])(?P<unit>"
-    + "|".join(re.escape(u).replace(r"\ ", r"[\s\u00a0]+") for u in _UNIT_KEYS)
+    # "square metre", "square-metre" ("the 2,300-square-metre centre")
+    + "|".join(re.escape(u).replace(r"\ ", r"[\s\u00a0\-‑]+") for u in _UNIT_KEYS)
     + r")(?P<per>[/ ]per[\s\u00a0]+[a-z]+|/[a-zA-Z]+)?(?![A-Za-z0-9²³])"
 )
 _CURRENCY_WORD_RE = re.compile(
@@ -287,6 +288,11 @@ _RANGE_RE = re.compile(
     r"^(?P<sep>[ \t\u00a0]*[-‑–—~][ \t\u00a0]*|[ \t]+(?:to|through|thru)[ \t]+|[ \t]+and[ \t]+|[ \t]*-to-[ \t]*)"
     r"(?P<cur>US\$|\$|€|£|¥)?(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
 )
+#: Unit letters that are a temperature only near words of heat and cold.
+TEMPERATURE_LETTERS = frozenset({"C", "F"})
+_TEMPERATURE_CUE_RE = re.compile(
+    r"(?i:temperatur|\bdegrees?\b|celsius|fahrenheit|°|\bheat|\bhot(?:test)?\b|\bwarm|\bcold|\bthermomet"
+    r"|\bfreez|\bmercury\b)")
 _GLUED_SUFFIX_RE = re.compile(r"^[A-Za-z²³µ°]+")
 _NEGATIVE_WORD_RE = re.compile(r"(?i:\b(?:minus|negative)[ \t]+)\Z")
 _RATIO_GAP_RE = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+")
@@ -569,6 +575,9 @@ class Scanner:
         glued = _GLUED_SUFFIX_RE.match(after)
         if glued and not self._acceptable_glued(glued.group(0), before):
             return None
+        if glued and glued.group(0) in TEMPERATURE_LETTERS and (
+                not self._temperature_near(end) or self._label_strength(before) is not None):
+            return None  # "Room 5C", "Grade 3F": a code, not a temperature
         if after[:1] == "/" and "0" <= after[1:2] <= "9":
             return None  # "77/158", "24/7": identifiers or ratios, not amounts
         label = self._label_strength(before)
@@ -634,6 +643,20 @@ class Scanner:
             return None
         value = numerator / denominator + (int(whole_text) if whole_text.strip() else 0)
         return self._grow(start, end, value, 3, spelled=True, signed=True)
+
+    def _temperature_near(self, offset: int) -> bool:
+        """Does the paragraph around ``offset`` speak of temperatures (for "40.2 C", "41.2C")?
+
+        ``offset`` is where the letter starts; a letter before a slash ("14.7C/ per
+        security") or before a name ("PA 23456 F Block") is no temperature.
+        """
+        text = self.text
+        if re.match(r"[ \t\u00a0]*[CF](?:/|[ \t\u00a0]+[A-Z][a-z])", text[offset:offset + 12]):
+            return False
+        start = max(offset - 160, text.rfind("\n\n", 0, offset) + 1)
+        end = text.find("\n\n", offset)
+        end = offset + 80 if end < 0 else min(end, offset + 80)
+        return bool(_TEMPERATURE_CUE_RE.search(text, start, end))
 
     def _acceptable_glued(self, suffix: str, before: str) -> bool:
         """Is a suffix glued to digits a unit/scale/percent, not part of a code?"""
@@ -865,6 +888,8 @@ class Scanner:
                     unit_match = _UNIT_RE.match(rest)
                     if unit_match and self._unit_ok(unit_match, before, spelled, cursor):
                         surface_unit = re.sub(r"[\s\u00a0]+", " ", unit_match.group("unit"))
+                        if surface_unit not in UNITS:  # "square-metre": written with a hyphen
+                            surface_unit = re.sub(r"[\s\u00a0\-‑]+", " ", surface_unit)
                         symbol, _dimension, _factor = UNITS[surface_unit]
                         if symbol == "lb" and self._money_context(before, rest):
                             currency = "GBP"
@@ -970,6 +995,8 @@ class Scanner:
         hyphen = unit_match.group("sp") in ("-", "‑")
         if token in ("in",):
             return False
+        if token in TEMPERATURE_LETTERS:
+            return self._temperature_near(offset)
         if token in AMBIGUOUS_UNITS and not glued and not hyphen:
             if token in SPACED_LETTER_UNITS and not spelled:
                 # "22 m", "7,480 t" are units; "3 s" rarely written; "Group 3 B" handled elsewhere

@@ -52,6 +52,7 @@ from .features import (
     DocumentSummary,
     build_contexts,
     corroboration,
+    digit_slip,
     doc_dates,
     document_subjects,
     name_mentions,
@@ -762,6 +763,8 @@ def _without_hangers_on(members: list[int], contexts: Sequence[ClaimContext | No
 CORROBORATION_FLOOR = 0.85
 #: Corroborations that bind: the chance that every one of them is wrong is below one minus this.
 CORROBORATION_BINDS = 0.99999
+#: The same, when the claim's value is a slip of the pen for its partners' (:func:`digit_slip`).
+SLIP_CORROBORATION_BINDS = 0.999
 
 
 def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
@@ -830,7 +833,8 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
             if len(best) < 2:
                 continue
             all_wrong = math.prod(1.0 - p for p in best.values())
-            if 1.0 - all_wrong >= CORROBORATION_BINDS:
+            slip = digit_slip(contexts[i].claim, contexts[group[0][0]].claim)
+            if 1.0 - all_wrong >= (SLIP_CORROBORATION_BINDS if slip else CORROBORATION_BINDS):
                 for _, k in group:
                     result[k] = max(result[k], threshold)
                 flagged.add(i)

@@ -31,11 +31,19 @@ _RELATIVE_YEARS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 
 _YEAR_RE = re.compile(r"(?<![0-9.,])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
 # A reference period: a year, or a year range written as one period ("2022–23", "2021/22").
 _PERIOD_RE = re.compile(r"(?<![0-9.,])((?:1[89]|20)[0-9]{2})(?:\s*[-–‑/]\s*((?:1[89]|20)?[0-9]{2}))?(?![0-9])")
+# A year that dates an event of the sentence, not the period of its figures: "founded in
+# 1887 and now enrolling 31,450 students", "a programme that began in 1995".
+_EVENT_YEAR_BEFORE_RE = re.compile(
+    r"(?i:\b(?:founded|established|began|begun|started|launched|opened|built|created|set\s+up|inaugurated"
+    r"|born|introduced)\s+(?:in\s+)?(?:[A-Za-z]+\s+)?)\Z")
 # Words right before a number that make it a comparison baseline, not the fact itself:
 # "up from 2.81", "against 2.6 nationwide", "more than the 412 approved", "compared with 71.2".
 # Dates that stamp the document itself (bylines, updates, comments), not a fact it states.
+# A byline is a name right before the date ("By Anna Kell, 12 March 2024"); "approved by the
+# cabinet in 2018" and "signed by President Kell on 4 May" date what they tell.
 _META_CUE_RE = re.compile(r"(?i:\b(?:published|updated|posted|last\s+edited|edited|filed|reading\s+time|"
-                          r"comments?|retrieved|accessed|archived)\b[^.!?]{0,40}$|\bby\s+[A-Z][a-z]+[^.!?]{0,40}$|·\s*$)")
+                          r"comments?|retrieved|accessed|archived)\b[^.!?]{0,40}$|·\s*$)"
+                          r"|\b[Bb]y\s+[A-Z][a-z]+(?:\s+[A-Z][A-Za-z.’'\-]*){0,3}\s*(?:[,|·–—-]+\s*|\s)$")
 # A dateline: the place a release or a story was filed from, then its date, alone or before
 # a dash ("Velmora, 18 March 2024", "For immediate release · Velmora, 15 March 2024 – The ...").
 _DATELINE_BEFORE_RE = re.compile(r"(?:^|[·|]\s*)[A-Z][A-Za-z’'\-]+(?:\s+[A-Z][A-Za-z’'\-]+){0,2},\s*$")
@@ -152,12 +160,20 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
             sentences[key] = content_stems(alias_map(c.sentence))
     idf = Idf(sentences.values())
     dates = doc_dates(claims)
+    money_nouns = currency_nouns(claims)
     contexts: list[ClaimContext | None] = []
     for c in claims:
         block = values.block_key(c)
         if block is None:
             contexts.append(None)
             continue
+        if block == ("count",) and c.noun and money_nouns and isinstance(c.value, (int, float)) and c.value >= 1000:
+            # "58 million mark" in a story that never defines the mark: an amount of the
+            # currency another document of the corpus defines ("Meravian marks (MRK)"); small
+            # counts stay counts ("85 marks out of 100")
+            code = next((money_nouns[w] for w in map(_singular, c.noun.lower().split()[:2]) if w in money_nouns), None)
+            if code:
+                block = ("money", code)
         contexts.append(_context(c, block, alias_map, dates.get(c.doc)))
     # support: how many claims of the block state a value compatible with this one
     by_block: dict[tuple, list[int]] = defaultdict(list)
@@ -194,6 +210,37 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
             continue
         _count_support(members, contexts)
     return contexts, idf
+
+
+# A currency a document names and codes: "in Meravian marks (MRK)", "velors (VLR)".
+_CURRENCY_DEFINITION_RE = re.compile(r"\b([a-z]{3,}s)\s+\(([A-Z][A-Za-z]{1,3})\)")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def currency_nouns(claims: Sequence[Claim]) -> dict[str, str]:
+    """The currency names the corpus defines, each with the code of its amounts.
+
+    A name counts when one of the corpus's sentences writes it before the code in brackets
+    ("Meravian marks (MRK)") and amounts of that code are claimed; a name given two codes
+    is left out.  Keys are singular ("mark").
+    """
+    codes = {c.unit for c in claims if c.kind == "money" and c.unit}
+    if not codes:
+        return {}
+    found: dict[str, set[str]] = defaultdict(set)
+    seen: set[tuple[str, int]] = set()
+    for c in claims:
+        if (c.doc, c.sentence_start) in seen:
+            continue
+        seen.add((c.doc, c.sentence_start))
+        # the sentence and the one or two before it: a definition may hold no number itself
+        for m in _CURRENCY_DEFINITION_RE.finditer(f"{c.previous or ''}\n{c.sentence}"):
+            if m.group(2) in codes:
+                found[_singular(m.group(1))].add(m.group(2))
+    return {noun: next(iter(code)) for noun, code in sorted(found.items()) if len(code) == 1}
 
 
 #: Blocks up to this size count each value's support among all their claims.
@@ -477,6 +524,8 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
     for m in _PERIOD_RE.finditer(raw):
         if rel_start <= m.start() < rel_end or m.start() <= rel_start < m.end():
             continue
+        if _EVENT_YEAR_BEFORE_RE.search(raw, max(0, m.start() - 40), m.start()):
+            continue  # the date of another event ("founded in 1887"), not the claim's period
         first, second = m.group(1), m.group(2)
         periods.add(f"{first}/{second[-2:]}" if second and (len(second) == 2 or second[:2] == first[:2]) and int(second[-2:]) == (int(first) + 1) % 100 else first)
     if c.column_label:
@@ -856,6 +905,37 @@ def _teen_ty(x: str, y: str) -> bool:
         return False
     pair = {x[diff[0]:diff[0] + 2], y[diff[0]:diff[0] + 2]}
     return any(pair == {"1" + d, d + "0"} for d in "3456789")
+
+
+def compared_digits(a: Claim, b: Claim) -> tuple[str, str]:
+    """The digits two claims are compared by: as written, or for two dates their normalized
+    values' to the precision both share ("December 2025" vs "September 2025" differ in the
+    month, not in "2025")."""
+    if a.kind == "date" and b.kind == "date" and isinstance(a.value, str) and isinstance(b.value, str):
+        iso_a, iso_b = re.sub(r"[^0-9]", "", a.value), re.sub(r"[^0-9]", "", b.value)
+        if iso_a and iso_b:
+            common = min(len(iso_a), len(iso_b))
+            return iso_a[:common], iso_b[:common]
+    return values.digits_of(a), values.digits_of(b)
+
+
+def digit_slip(a: Claim, b: Claim) -> bool:
+    """Could one value be a slip of the pen for the other?
+
+    The same digits in another order ("3,412" vs "3,142", "62" vs "twenty-six") or a teen
+    read as a ten ("fourteen" vs "forty"): values that no real change of a figure produces,
+    and that a restatement produces all the time.
+    """
+    x, y = compared_digits(a, b)
+    if len(x) < 2 or x == y:
+        return False
+    if a.kind == "date" and len(x) > 4:
+        # a month or day written with one digit has no second digit to swap: "1 March" and
+        # "10 March" are two days, not a slip ("20260301" vs "20260310")
+        for start in (4, 6):
+            if x[start:start + 2] != y[start:start + 2] and "0" in (x[start:start + 1], y[start:start + 1]):
+                return False
+    return sorted(x) == sorted(y) or _teen_ty(x, y)
 
 
 def _adjacent_swap(x: str, y: str) -> bool:

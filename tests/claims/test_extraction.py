@@ -30,6 +30,12 @@ def find(text: str, surface: str):
         ("A pilot launch in Q2 2026 is planned.", "Q2 2026", "2026-Q2", "2026-04-01", "2026-06-30", "quarter"),
         ("It was built in the 1990s.", "the 1990s", "199", "1990-01-01", "1999-12-31", "decade"),
         ("Work ends in mid-2024.", "mid-2024", "2024", "2024-01-01", "2024-12-31", "year"),
+        # a year as it is said is a year, not the sum of its words
+        ("The bridge opened in eighteen ninety-one.", "eighteen ninety-one", "1891", "1891-01-01", "1891-12-31",
+         "year"),
+        ("Work began in twenty sixteen.", "twenty sixteen", "2016", "2016-01-01", "2016-12-31", "year"),
+        ("It was founded in nineteen sixty-seven.", "nineteen sixty-seven", "1967", "1967-01-01", "1967-12-31",
+         "year"),
     ],
 )
 def test_dates_keep_their_precision(text, surface, value, low, high, precision):
@@ -58,10 +64,23 @@ def test_dates_keep_their_precision(text, surface, value, low, high, precision):
         ("The line is 22.4 km long.", "22.4 km", "quantity", 22.4, 22.35, 22.45, "km"),
         # a spaced single-letter unit is read wherever the sentence stands, not only near its start
         ("A wall 22 m high.", "22 m", "quantity", 22, 21.5, 22.5, "m"),
+        # a bare C or F is a temperature where temperatures are spoken of
+        ("Temperatures peaked at 40.2 C (104.4 F).", "40.2 C", "quantity", 40.2, 40.15, 40.25, "°C"),
+        ("Temperatures peaked at 40.2 C (104.4 F).", "104.4 F", "quantity", 104.4, 104.35, 104.45, "°F"),
+        ("It hit 41.2C on the hottest day.", "41.2C", "quantity", 41.2, 41.15, 41.25, "°C"),
+        # a unit of two words written with a hyphen, as an adjective
+        ("The 7,400 square-metre building opened.", "7,400 square-metre", "quantity", 7400, 7399.5, 7400.5, "m²"),
+        ("The 2,300-square-metre centre opened.", "2,300-square-metre", "quantity", 2300, 2299.5, 2300.5, "m²"),
+        ("A 5,000-square-foot hall.", "5,000-square-foot", "quantity", 5000, 4999.5, 5000.5, "ft²"),
+        # "last" after "to" or a modal is the verb: a duration, not the last five years
+        ("It was designed to last five years.", "five years", "quantity", 5, 5, 5, "yr"),
+        ("The battery should last seven years.", "seven years", "quantity", 7, 7, 7, "yr"),
         ("The longest cantilever reaches 58 m and weighs 7 t.", "58 m", "quantity", 58, 57.5, 58.5, "m"),
         ("Longest cantilever                        58 m\n", "58 m", "quantity", 58, 57.5, 58.5, "m"),
         ("Up to two million dollars are allocated.", "Up to two million dollars", "money", 2e6, None, 2e6, "USD"),
         ("Nearly 50,000 fans came.", "Nearly 50,000", "count", 50000, 47500, 50000, None),
+        # two number words without a word that takes a year are a number
+        ("Twenty twenty people came.", "Twenty twenty", "count", 40, 40, 40, None),
         ("More than 100,000 people left.", "More than 100,000", "count", 100000, 100000, None, None),
         # two spelled numbers side by side are two numbers, not a sum (not 28)
         ("Twenty‑four four‑car trains were ordered.", "Twenty‑four", "count", 24, 24, 24, None),
@@ -137,6 +156,10 @@ def test_rounding_precision_widens_the_interval():
         # a month abbreviation is a whole word: no "3 mar" in "Line 3 marks"
         ("The year that Line 3 marks its anniversary.", "3 mar"),
         ("Building 5 junctions took a year.", "5 jun"),
+        # a letter after a number is a code, unless temperatures are spoken of
+        ("It hit 41.2C on Tuesday.", "41.2C"),
+        ("Room 5C was hot.", "5C"),
+        ("Section 3 F covers heat.", "3 F"),
     ],
 )
 def test_identifiers_and_furniture_are_not_claims(text, not_a_claim):

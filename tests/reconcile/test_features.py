@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import extract_claims
-from reconcile.features import FEATURES, _teen_ty, build_contexts, pair_features, vetoed
+from reconcile.features import FEATURES, _teen_ty, build_contexts, currency_nouns, pair_features, vetoed
 from reconcile.text import Idf
 
 
@@ -82,6 +82,9 @@ def test_comparison_baselines(text, surface, baseline):
         ({"a.txt": "Published 3 March 2025\n\nThe clinic opened on 12 March 2025.\n",
           "b.txt": "The clinic opened on 14 March 2025.\n"},
          ("a.txt", "3 March 2025"), ("b.txt", "14 March 2025"), "a byline date stamps the document"),
+        ({"a.txt": "By Anna Kell, 3 March 2025\n\nThe clinic opened on 12 March 2025.\n",
+          "b.txt": "The clinic opened on 14 March 2025.\n"},
+         ("a.txt", "3 March 2025"), ("b.txt", "14 March 2025"), "a byline's date stamps the story"),
         ({"a.txt": "For immediate release · Velmora, 15 March 2024\n\nThe clinic opened on 2 March 2024.\n",
           "b.txt": "Velmora, 18 March 2024\n\nThe clinic opened on 2 March 2024.\n"},
          ("a.txt", "15 March 2024"), ("b.txt", "18 March 2024"), "datelines date the releases"),
@@ -136,6 +139,17 @@ def test_vetoed_pairs(texts, first, second, why):
         ({"a.txt": "The line was wrongly reported as 186 km; the correct length is 168 km.\n",
           "b.txt": "The new power line is 170 km long.\n"},
          ("a.txt", "168 km"), ("b.txt", "170 km")),
+        # a year that dates another event of the sentence is no period of its figures
+        ({"a.txt": "Caldermere, founded in 1887 and now enrolling 31,450 students, counts 32 percent from abroad.\n",
+          "b.txt": "International students make up 27 per cent of Caldermere's students.\n"},
+         ("a.txt", "32 percent"), ("b.txt", "27 per cent")),
+        ({"a.txt": "Halmark funds seventy scholarships a year, a programme that began in 1995.\n",
+          "b.txt": "Halmark funds 60 scholarships a year in 2024.\n"},
+         ("a.txt", "seventy"), ("b.txt", "60")),
+        # "approved by the cabinet in 2018" is no byline
+        ({"a.txt": "The programme was approved by the cabinet in 2018, with a budget.\n",
+          "b.txt": "The cabinet approved the programme in 2019.\n"},
+         ("a.txt", "2018"), ("b.txt", "2019")),
         # a wiki's category line under the references is no citation
         ({"a.txt": "The museum was founded in 1871.\n",
           "b.txt": "The museum reopened.\n\nReferences\n\nCategories: Museums of Dunmarrow, 1817 establishments\n"},
@@ -280,3 +294,37 @@ def test_support_counts_the_claims_of_the_block_that_state_the_same_value(chosen
 )
 def test_teen_heard_as_ten(a, b, slip):
     assert _teen_ty(a, b) is slip
+
+
+@pytest.mark.parametrize(
+    ("texts", "surface", "block"),
+    [
+        # the corpus defines the mark: "58 million mark" in another story is an amount of it
+        ({"a.txt": "The fund is paid in Meravian marks (MRK).\nIt holds MRK 85 million.\n",
+          "b.txt": "The relief fund of 58 million mark ($15 million) was set up.\n"},
+         ("b.txt", "58 million"), ("money", "MRK")),
+        ({"a.txt": "All amounts are in Meravian marks (MRK): MRK 85 million in all.\n",
+          "b.txt": "We paid out eighty-five million marks.\n"},
+         ("b.txt", "eighty-five million"), ("money", "MRK")),
+        # a small count of the word is a count ("85 marks out of 100")
+        ({"a.txt": "All amounts are in Meravian marks (MRK): MRK 85 million in all.\n",
+          "b.txt": "Students scored 85 marks out of 100.\n"},
+         ("b.txt", "85"), ("count",)),
+        # a name in brackets with no amounts of its code is no currency
+        ({"a.txt": "The Velmora Transit Authority (VTA) runs 85 buses.\n",
+          "b.txt": "Its rival runs 12,000 authoritys.\n"},
+         ("b.txt", "12,000"), ("count",)),
+    ],
+)
+def test_a_currency_the_corpus_defines_makes_amounts_of_its_name(texts, surface, block):
+    found, _ = contexts_of(texts)
+    assert found[surface].block == block
+
+
+def test_currency_nouns_are_singular_and_unambiguous():
+    claims = []
+    for doc, text in {"a.txt": "Prices are in Meravian marks (MRK): MRK 85 million.\n",
+                      "b.txt": "Here marks (KMR) mean KMR 3 million.\n",
+                      "c.txt": "In Ostrevian crowns (OSC) it is OSC 12 million.\n"}.items():
+        claims.extend(extract_claims(text, doc=doc))
+    assert currency_nouns(claims) == {"crown": "OSC"}
