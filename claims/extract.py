@@ -9,7 +9,14 @@ import re
 
 from . import dates
 from .documents import Document, read_text
-from .lexicon import CURRENCY_SYMBOLS, ISO_4217, UNITS
+from .lexicon import (
+    CURRENCY_SYMBOLS,
+    DIGIT_WORDS_PATTERN,
+    ISO_4217,
+    TEEN_WORDS_PATTERN,
+    TENS_WORDS_PATTERN,
+    UNITS,
+)
 from .model import Claim, claim_from_fields
 from .numbers import parse_number_words
 from .scanner import Mention, Scanner
@@ -71,12 +78,11 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
     return claims
 
 
-_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_GAP = r"[ \t\u00a0\-‑]+"
 _SPOKEN_YEAR_RE = re.compile(
-    rf"(?i)(?P<century>{_TEEN}|twenty)[ \t\u00a0\-‑]+"
-    rf"(?P<rest>{_TEEN}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[ \t\u00a0\-‑]+(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|o(?:h)?[ \t\u00a0\-‑]+(?:one|two|three|four|five|six|seven|eight|nine))")
+    rf"(?i)(?P<century>{TEEN_WORDS_PATTERN}|twenty){_GAP}"
+    rf"(?P<rest>{TEEN_WORDS_PATTERN}|(?:{TENS_WORDS_PATTERN})(?:{_GAP}(?:{DIGIT_WORDS_PATTERN}))?"
+    rf"|o(?:h)?{_GAP}(?:{DIGIT_WORDS_PATTERN}))")
 # Words that put a year after them: "opened in eighteen ninety-one", "since nineteen sixty-seven".
 _YEAR_PREPOSITION_RE = re.compile(r"(?i:\b(?:in|since|from|until|till|by|before|after|of|year)[ \t\u00a0]+)\Z")
 

@@ -360,3 +360,9 @@ customers subscribers companies firms businesses farms villages towns cities roo
 apartments dwellings places positions posts graduates scholarships grants loans machines
 devices sensors turbines panels wells pumps containers words pages books titles films
 """.split())
+
+
+# Regex alternations of number words, for the patterns that read numbers spelled out.
+DIGIT_WORDS_PATTERN = "one|two|three|four|five|six|seven|eight|nine"
+TEEN_WORDS_PATTERN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+TENS_WORDS_PATTERN = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

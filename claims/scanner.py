@@ -27,6 +27,7 @@ from .lexicon import (
     COUNT_NOUNS_AFTER_YEARLIKE,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    DIGIT_WORDS_PATTERN,
     DOLLAR_ADJECTIVES,
     IDENTIFIER_LABELS,
     ISO_4217,
@@ -39,7 +40,9 @@ from .lexicon import (
     SCALE_SUFFIXES,
     SPACED_LETTER_UNITS,
     STRONG_IDENTIFIER_LABELS,
+    TEEN_WORDS_PATTERN,
     TENS_WORDS,
+    TENS_WORDS_PATTERN,
     UNICODE_FRACTIONS,
     UNITS,
 )
@@ -298,9 +301,8 @@ _NEGATIVE_WORD_RE = re.compile(r"(?i:\b(?:minus|negative)[ \t]+)\Z")
 _RATIO_GAP_RE = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+")
 _SYMBOL_QUALIFIER_RE = re.compile(r"(?P<q>>\s?=|<\s?=|=>|=<|[<>≤≥])[ \t]*\Z")
 _MINOR_UNIT_RE = re.compile(
-    r"^[ \t]+(?:and[ \t]+)?(?P<n>[0-9]{1,2}(?![0-9]|[.,][0-9])|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b"
+    rf"^[ \t]+(?:and[ \t]+)?(?P<n>[0-9]{{1,2}}(?![0-9]|[.,][0-9])|(?i:(?:{TENS_WORDS_PATTERN})"
+    rf"(?:[ \t-](?:{DIGIT_WORDS_PATTERN}))?|{DIGIT_WORDS_PATTERN}|{TEEN_WORDS_PATTERN}))\b"
     r"(?P<cents>[ \t]+(?:cents?|pence|p)\b)?")
 _HYPHEN_WORD_RE = re.compile(r"^[-‑](?P<word>[A-Za-z]+)")
 _ORDINAL_SUFFIX_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
