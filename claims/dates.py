@@ -152,7 +152,8 @@ _PATTERNS: list[tuple[str, str]] = [
                   r"|(?:last|next|past)\s+(?:night|morning|evening|afternoon)"
                   # "last" after "to" or a modal is the verb: "designed to last five years" is a duration
                   r"|(?:the\s+)?(?:previous|past|(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)"
-                  r"(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bto\s)last|next|coming|following)\s+"
+                  r"(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)"
+                  r"(?<!\bcannot\s)(?<!\bshall\s)last|next|coming|following)\s+"
                   r"(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+"
                   r"(?:business\s+)?(?:days|weeks|months|years|decades|quarters)"
                   r"|right\s+now|to\s+date)\b)"),

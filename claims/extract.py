@@ -80,9 +80,14 @@ def mentions_to_claims(text: str, mentions: list[Mention], *, doc: str,
 
 _GAP = r"[ \t\u00a0\-‑]+"
 _SPOKEN_YEAR_RE = re.compile(
-    rf"(?i)(?P<century>{TEEN_WORDS_PATTERN}|twenty){_GAP}"
+    rf"(?i)(?P<century>fifteen|sixteen|seventeen|eighteen|nineteen|twenty){_GAP}"
     rf"(?P<rest>{TEEN_WORDS_PATTERN}|(?:{TENS_WORDS_PATTERN})(?:{_GAP}(?:{DIGIT_WORDS_PATTERN}))?"
     rf"|o(?:h)?{_GAP}(?:{DIGIT_WORDS_PATTERN}))")
+_CLOCK_AFTER_RE = re.compile(r"(?i:[ \t\u00a0]*(?:a\.?m\b|p\.?m\b|o['’]clock|tonight|this\s+(?:morning|afternoon|evening)"
+                             r"|in\s+the\s+(?:morning|afternoon|evening)|hours?\b|local\s+time))")
+# What may follow a year said aloud: "in nineteen sixty-seven the bureau was founded".
+_YEAR_FOLLOWER_RE = re.compile(r"(?:[ \t\u00a0]+(?:the|a|an|and|when|as|it|he|she|they|we|i|its|after|before|by|"
+                               r"with|for|to|at|on|was|were|is|had|has)\b)")
 # Words that put a year after them: "opened in eighteen ninety-one", "since nineteen sixty-seven".
 _YEAR_PREPOSITION_RE = re.compile(r"(?i:\b(?:in|since|from|until|till|by|before|after|of|year)[ \t\u00a0]+)\Z")
 
@@ -98,6 +103,10 @@ def _spoken_year(text: str, m: Mention) -> Mention:
         return m
     if re.match(r"[\-‑][A-Za-z]", text[m.end:m.end + 2]):
         return m  # "in twenty fifteen-minute slots"
+    if _CLOCK_AFTER_RE.match(text, m.end):
+        return m  # "until eleven thirty tonight": a time
+    if m.noun and re.match(r"[ \t\u00a0]+[a-z]", text[m.end:m.end + 2]) and not _YEAR_FOLLOWER_RE.match(text, m.end):
+        return m  # "of twenty thirty people": a count of its noun
     # the two halves are each a number of their own
     century = parse_number_words(found.group("century"))
     rest = parse_number_words(re.sub(r"(?i)^o(?:h)?[ \t\u00a0\-‑]+", "", found.group("rest")))

@@ -276,7 +276,7 @@ _UNIT_KEYS = sorted(UNITS, key=len, reverse=True)
 _UNIT_RE = re.compile(
     r"^(?P<sp>[ \t\u00a0\u202f]*|[-‑])(?P<unit>"
     # "square metre", "square-metre" ("the 2,300-square-metre centre")
-    + "|".join(re.escape(u).replace(r"\ ", r"[\s\u00a0\-‑]+") for u in _UNIT_KEYS)
+    + "|".join(re.escape(u).replace(r"\ ", r"(?:[\s\u00a0]+|[\-‑–])") for u in _UNIT_KEYS)
     + r")(?P<per>[/ ]per[\s\u00a0]+[a-z]+|/[a-zA-Z]+)?(?![A-Za-z0-9²³])"
 )
 _CURRENCY_WORD_RE = re.compile(
@@ -294,8 +294,8 @@ _RANGE_RE = re.compile(
 #: Unit letters that are a temperature only near words of heat and cold.
 TEMPERATURE_LETTERS = frozenset({"C", "F"})
 _TEMPERATURE_CUE_RE = re.compile(
-    r"(?i:temperatur|\bdegrees?\b|celsius|fahrenheit|°|\bheat|\bhot(?:test)?\b|\bwarm|\bcold|\bthermomet"
-    r"|\bfreez|\bmercury\b)")
+    r"°|(?i:\b(?:temperatures?|degrees?|celsius|fahrenheit|heat|heatwaves?|hot|hotter|hottest|warm|warmer|warmest"
+    r"|cold|colder|coldest|chilly|freezing|frost|thermometers?|mercury)\b)")
 _GLUED_SUFFIX_RE = re.compile(r"^[A-Za-z²³µ°]+")
 _NEGATIVE_WORD_RE = re.compile(r"(?i:\b(?:minus|negative)[ \t]+)\Z")
 _RATIO_GAP_RE = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+")
@@ -653,8 +653,8 @@ class Scanner:
         security") or before a name ("PA 23456 F Block") is no temperature.
         """
         text = self.text
-        if re.match(r"[ \t\u00a0]*[CF](?:/|[ \t\u00a0]+[A-Z][a-z])", text[offset:offset + 12]):
-            return False
+        if re.match(r"[ \t\u00a0]*[CF](?:[/\-‑]|[ \t\u00a0]+[A-Z][a-z])", text[offset:offset + 12]):
+            return False  # "14.7C/ per security", "12 F-35 jets", "PA 23456 F Block"
         start = max(offset - 160, text.rfind("\n\n", 0, offset) + 1)
         end = text.find("\n\n", offset)
         end = offset + 80 if end < 0 else min(end, offset + 80)
@@ -891,7 +891,7 @@ class Scanner:
                     if unit_match and self._unit_ok(unit_match, before, spelled, cursor):
                         surface_unit = re.sub(r"[\s\u00a0]+", " ", unit_match.group("unit"))
                         if surface_unit not in UNITS:  # "square-metre": written with a hyphen
-                            surface_unit = re.sub(r"[\s\u00a0\-‑]+", " ", surface_unit)
+                            surface_unit = re.sub(r"[\s\u00a0\-‑–]+", " ", surface_unit)
                         symbol, _dimension, _factor = UNITS[surface_unit]
                         if symbol == "lb" and self._money_context(before, rest):
                             currency = "GBP"
@@ -997,8 +997,8 @@ class Scanner:
         hyphen = unit_match.group("sp") in ("-", "‑")
         if token in ("in",):
             return False
-        if token in TEMPERATURE_LETTERS:
-            return self._temperature_near(offset)
+        if token in TEMPERATURE_LETTERS:  # not "Room 5 C", "Band 4 C staff"
+            return self._temperature_near(offset) and self._label_strength(before) is None
         if token in AMBIGUOUS_UNITS and not glued and not hyphen:
             if token in SPACED_LETTER_UNITS and not spelled:
                 # "22 m", "7,480 t" are units; "3 s" rarely written; "Group 3 B" handled elsewhere

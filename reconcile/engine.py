@@ -833,7 +833,7 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
             if len(best) < 2:
                 continue
             all_wrong = math.prod(1.0 - p for p in best.values())
-            slip = digit_slip(contexts[i].claim, contexts[group[0][0]].claim)
+            slip = all(digit_slip(contexts[i].claim, contexts[j].claim) for j, _ in group)
             if 1.0 - all_wrong >= (SLIP_CORROBORATION_BINDS if slip else CORROBORATION_BINDS):
                 for _, k in group:
                     result[k] = max(result[k], threshold)

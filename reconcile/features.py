@@ -35,15 +35,16 @@ _PERIOD_RE = re.compile(r"(?<![0-9.,])((?:1[89]|20)[0-9]{2})(?:\s*[-–‑/]\s*(
 # 1887 and now enrolling 31,450 students", "a programme that began in 1995".
 _EVENT_YEAR_BEFORE_RE = re.compile(
     r"(?i:\b(?:founded|established|began|begun|started|launched|opened|built|created|set\s+up|inaugurated"
-    r"|born|introduced)\s+(?:in\s+)?(?:[A-Za-z]+\s+)?)\Z")
+    r"|born|introduced)\s+(?:in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+)?)\Z")
 # Words right before a number that make it a comparison baseline, not the fact itself:
 # "up from 2.81", "against 2.6 nationwide", "more than the 412 approved", "compared with 71.2".
 # Dates that stamp the document itself (bylines, updates, comments), not a fact it states.
-# A byline is a name right before the date ("By Anna Kell, 12 March 2024"); "approved by the
-# cabinet in 2018" and "signed by President Kell on 4 May" date what they tell.
+# A byline opens its line with a name right before the date ("By Anna Kell, 12 March 2024");
+# "approved by the cabinet in 2018" and "Hit by Storm Ada, 12 March" date what they tell.
 _META_CUE_RE = re.compile(r"(?i:\b(?:published|updated|posted|last\s+edited|edited|filed|reading\s+time|"
                           r"comments?|retrieved|accessed|archived)\b[^.!?]{0,40}$|·\s*$)"
-                          r"|\b[Bb]y\s+[A-Z][a-z]+(?:\s+[A-Z][A-Za-z.’'\-]*){0,3}\s*(?:[,|·–—-]+\s*|\s)$")
+                          r"|(?:^|[\n·|])[ \t]*[Bb]y\s+[A-Z][a-z]+(?:\s+[A-Z][A-Za-z.’'\-]*){0,3}\s*(?:[,|·–—-]+\s*|\s)$")
 # A dateline: the place a release or a story was filed from, then its date, alone or before
 # a dash ("Velmora, 18 March 2024", "For immediate release · Velmora, 15 March 2024 – The ...").
 _DATELINE_BEFORE_RE = re.compile(r"(?:^|[·|]\s*)[A-Z][A-Za-z’'\-]+(?:\s+[A-Z][A-Za-z’'\-]+){0,2},\s*$")
@@ -172,7 +173,8 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
             # currency another document of the corpus defines ("Meravian marks (MRK)"); small
             # counts stay counts ("85 marks out of 100")
             code = next((money_nouns[w] for w in map(_singular, c.noun.lower().split()[:2]) if w in money_nouns), None)
-            if code:
+            if code and not _MILESTONE_RE.search(c.sentence, max(0, c.start - c.sentence_start - 6),
+                                                 c.start - c.sentence_start):
                 block = ("money", code)
         contexts.append(_context(c, block, alias_map, dates.get(c.doc)))
     # support: how many claims of the block state a value compatible with this one
@@ -212,8 +214,12 @@ def build_contexts(claims: Sequence[Claim], *, aliases: dict[str, tuple[str, ...
     return contexts, idf
 
 
-# A currency a document names and codes: "in Meravian marks (MRK)", "velors (VLR)".
-_CURRENCY_DEFINITION_RE = re.compile(r"\b([a-z]{3,}s)\s+\(([A-Z][A-Za-z]{1,3})\)")
+# A currency a document names and codes, its country's adjective first: "in Meravian marks (MRK)".
+_CURRENCY_DEFINITION_RE = re.compile(r"\b[A-Z][a-z]+\s+([a-z]{3,}s)\s+\(([A-Z][A-Za-z]{1,3})\)")
+
+
+# "passed the 100,000 mark": a milestone, not an amount
+_MILESTONE_RE = re.compile(r"(?i:\bthe\s+)\Z")
 
 
 def _singular(word: str) -> str:
@@ -911,12 +917,17 @@ def compared_digits(a: Claim, b: Claim) -> tuple[str, str]:
     """The digits two claims are compared by: as written, or for two dates their normalized
     values' to the precision both share ("December 2025" vs "September 2025" differ in the
     month, not in "2025")."""
-    if a.kind == "date" and b.kind == "date" and isinstance(a.value, str) and isinstance(b.value, str):
-        iso_a, iso_b = re.sub(r"[^0-9]", "", a.value), re.sub(r"[^0-9]", "", b.value)
-        if iso_a and iso_b:
-            common = min(len(iso_a), len(iso_b))
-            return iso_a[:common], iso_b[:common]
+    if a.kind == "date" and b.kind == "date":
+        # only dates with a year, and no ranges: "--12-20" and "2021" share no field
+        if not (_ISO_DATE_RE.fullmatch(str(a.value)) and _ISO_DATE_RE.fullmatch(str(b.value))):
+            return "", ""
+        iso_a, iso_b = re.sub(r"[^0-9]", "", str(a.value)), re.sub(r"[^0-9]", "", str(b.value))
+        common = min(len(iso_a), len(iso_b))
+        return iso_a[:common], iso_b[:common]
     return values.digits_of(a), values.digits_of(b)
+
+
+_ISO_DATE_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 
 
 def digit_slip(a: Claim, b: Claim) -> bool:
@@ -929,6 +940,10 @@ def digit_slip(a: Claim, b: Claim) -> bool:
     x, y = compared_digits(a, b)
     if len(x) < 2 or x == y:
         return False
+    if a.kind != "date":
+        pa, pb = values.point(a), values.point(b)
+        if not pa or not pb or not 0.1 < pa / pb < 10:
+            return False  # "$1.2 million" and "$2.1 billion": another scale, not a slip
     if a.kind == "date" and len(x) > 4:
         # a month or day written with one digit has no second digit to swap: "1 March" and
         # "10 March" are two days, not a slip ("20260301" vs "20260310")

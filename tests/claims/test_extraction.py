@@ -159,6 +159,7 @@ def test_rounding_precision_widens_the_interval():
         # a letter after a number is a code, unless temperatures are spoken of
         ("It hit 41.2C on Tuesday.", "41.2C"),
         ("Room 5C was hot.", "5C"),
+        ("Room 5 C was hot.", "5 C"),
         ("Section 3 F covers heat.", "3 F"),
     ],
 )
@@ -361,3 +362,21 @@ def test_a_row_label_across_a_table_gap_is_no_identifier(text, surface):
 
 def test_a_label_right_before_a_number_still_makes_an_identifier():
     assert [c.text for c in extract_claims("Take Line 3 to the centre; District 9 is closed.", doc="t.txt")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # a letter that starts a name is no temperature, however heated the sentence
+        ("The heated debate ended with 12 F-35 jets ordered.", "12", "count"),
+        ("A hiring freeze hit 24 C-suite executives.", "24", "count"),
+        # number words that are a clock time or a count are no year
+        ("Polls stay open until eleven thirty tonight.", "eleven thirty", "count"),
+        ("Of twenty thirty people surveyed, most agreed.", "twenty thirty", "count"),
+        # "last" after a negation is the verb too
+        ("It won't last five years.", "five years", "quantity"),
+        ("It cannot last five years.", "five years", "quantity"),
+    ],
+)
+def test_what_only_looks_like_a_temperature_a_year_or_a_period(text, surface, kind):
+    assert find(text, surface).kind == kind

@@ -18,6 +18,7 @@ DOCS = {
     "f.txt": "Velmora plant workforce: 3,142 staff.\n",
     "g.txt": "The Velmora plant employs 3,142 staff. In March the Velmora plant still employed 3,142 staff.\n",
     "h.txt": "The Velmora plant employs 3,412 staff.\n",
+    "i.txt": "The Velmora plant employs about 3,100 staff.\n",
 }
 THRESHOLD = 0.99
 
@@ -155,9 +156,20 @@ def test_the_slip_bar_is_a_chance_of_one_in_a_thousand():
         ("It closed on 2 March 2026.", "It closed on 20 March 2026.", False),
         ("It closed in January 2026.", "It closed in October 2026.", False),
         ("It has 7 sites.", "It has 7 sites and more.", False),
+        ("It cost $1.2 million.", "It cost $2.1 billion.", False),  # another scale
+        ("It opened on 20 December.", "It opened in December 2021.", False),  # no year against a year
     ],
 )
 def test_digit_slip_table(one, other, slip):
     (a,), (b,) = extract_claims(one, doc="a"), extract_claims(other, doc="b")
     assert digit_slip(a, b) is slip
     assert digit_slip(b, a) is slip
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_slip_must_be_a_slip_for_every_partner_whatever_their_order(reverse):
+    # "about 3,100" agrees with 3,142 but is no slip of 3,412: the group needs the full bar
+    edges = [(("h.txt:3,412", "i.txt:about 3,100"), 0.97), (("h.txt:3,412", "a.txt:3,142"), 0.97)]
+    if reverse:
+        edges.reverse()
+    assert not any(raised(dict(edges)).values())

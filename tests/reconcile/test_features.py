@@ -79,6 +79,9 @@ def test_comparison_baselines(text, surface, baseline):
         ({"a.txt": "In 2019 the terminal handled 842,000 TEU.\n",
           "b.txt": "Throughput for 2023 reached 1,034,000 TEU.\n"},
          ("a.txt", "842,000 TEU"), ("b.txt", "1,034,000 TEU"), "different explicit periods: a time series"),
+        ({"a.txt": "The government introduced its 2025 budget of $4.2 billion.\n",
+          "b.txt": "The government introduced its 2024 budget of $3.9 billion.\n"},
+         ("a.txt", "$4.2 billion"), ("b.txt", "$3.9 billion"), "a year after a verb can still be the period"),
         ({"a.txt": "Published 3 March 2025\n\nThe clinic opened on 12 March 2025.\n",
           "b.txt": "The clinic opened on 14 March 2025.\n"},
          ("a.txt", "3 March 2025"), ("b.txt", "14 March 2025"), "a byline date stamps the document"),
@@ -146,6 +149,9 @@ def test_vetoed_pairs(texts, first, second, why):
         ({"a.txt": "Halmark funds seventy scholarships a year, a programme that began in 1995.\n",
           "b.txt": "Halmark funds 60 scholarships a year in 2024.\n"},
          ("a.txt", "seventy"), ("b.txt", "60")),
+        ({"a.txt": "Hit by Storm Ada, 12 March 2025, the port closed.\n",
+          "b.txt": "The port closed on 14 March 2025.\n"},
+         ("a.txt", "12 March 2025"), ("b.txt", "14 March 2025")),
         # "approved by the cabinet in 2018" is no byline
         ({"a.txt": "The programme was approved by the cabinet in 2018, with a budget.\n",
           "b.txt": "The cabinet approved the programme in 2019.\n"},
@@ -310,6 +316,10 @@ def test_teen_heard_as_ten(a, b, slip):
         ({"a.txt": "All amounts are in Meravian marks (MRK): MRK 85 million in all.\n",
           "b.txt": "Students scored 85 marks out of 100.\n"},
          ("b.txt", "85"), ("count",)),
+        # a milestone is no amount
+        ({"a.txt": "All amounts are in Meravian marks (MRK): MRK 85 million in all.\n",
+          "b.txt": "Visitor numbers passed the 100,000 mark in May.\n"},
+         ("b.txt", "100,000"), ("count",)),
         # a name in brackets with no amounts of its code is no currency
         ({"a.txt": "The Velmora Transit Authority (VTA) runs 85 buses.\n",
           "b.txt": "Its rival runs 12,000 authoritys.\n"},
@@ -325,6 +335,7 @@ def test_currency_nouns_are_singular_and_unambiguous():
     claims = []
     for doc, text in {"a.txt": "Prices are in Meravian marks (MRK): MRK 85 million.\n",
                       "b.txt": "Here marks (KMR) mean KMR 3 million.\n",
-                      "c.txt": "In Ostrevian crowns (OSC) it is OSC 12 million.\n"}.items():
+                      "c.txt": "In Ostrevian crowns (OSC) it is OSC 12 million.\n",
+                      "d.txt": "Figures are in thousands (THX): THX 12 million.\n"}.items():
         claims.extend(extract_claims(text, doc=doc))
     assert currency_nouns(claims) == {"crown": "OSC"}
