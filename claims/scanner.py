@@ -169,6 +169,7 @@ _ORDINAL_SPELLED = (r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
 _NUMBERS = Alternation([
     ("fraction", r"(?<![0-9A-Za-z_.,/])(?:[0-9]{1,2}[ \t]+)?[0-9]{1,2}/[0-9]{1,2}(?![0-9/])"),
     ("sci", r"(?<![0-9A-Za-z_.,])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3}(?![0-9A-Za-z])"),
+    ("mixed", r"(?<![0-9A-Za-z_.,])[0-9]{1,3}[½¼¾⅓⅔⅛⅙⅕]"),  # "16½ hours"
     ("digits", rf"(?<![0-9A-Za-z_.,\u00b2\u00b3]){_DIGITS}(?![0-9])|(?<![0-9A-Za-z_.,])\.[0-9]+(?![0-9])"),
     ("frac", r"[½¼¾⅓⅔⅛⅙⅕]"),
     ("share", r"(?i:\b(?:(?:a|one|two|three|four)[ \t\-‑]+)?(?:half|thirds?|quarters?|fifths?|tenths?)\b(?=[ \t]+of\b)"
@@ -523,6 +524,10 @@ class Scanner:
             return self._spelled_ordinal(start, end, surface)
         if match.lastgroup == "frac":
             return self._grow(start, end, UNICODE_FRACTIONS[surface], 3, spelled=True)
+        if match.lastgroup == "mixed":  # "16½ hours"
+            if self._is_identifier(text[max(0, start - 40):start], start):
+                return None
+            return self._grow(start, end, int(surface[:-1]) + UNICODE_FRACTIONS[surface[-1]], 3)
         if match.lastgroup == "share":
             value = parse_number_words(surface)
             if value is None:
@@ -768,6 +773,8 @@ class Scanner:
         currency: str | None = None
         noun: str | None = None
         low_value = high_value = None  # for explicit ranges
+        attributive = False  # a unit joined by a hyphen: "an eight-year contract"
+        compound_step: float | None = None  # "18 hours and 30 minutes" is precise to a minute
         before = text[max(0, start - 60):start]
 
         # currency symbol or code right before ("US$41.7", "EUR 48.6", "€5bn")
@@ -898,7 +905,15 @@ class Scanner:
                         else:
                             unit = symbol + (_per_suffix(unit_match.group("per")) or "")
                             kind = "quantity"
+                            attributive = (unit_match.group("sp") in ("-", "‑")
+                                           and _describes_a_noun(unit_match.group("unit"), rest[unit_match.end():]))
                         cursor += unit_match.end()
+                        smaller = _compound_duration(unit, text[cursor:cursor + 60]) if kind == "quantity" else None
+                        if smaller and low_value is None and decimals == 0 and scale == 1.0:
+                            # "18 hours and 30 minutes": one duration, to the minute
+                            added, compound_step, consumed = smaller
+                            value += added
+                            cursor += consumed
         if currency:
             kind, unit = "money", currency
             scale *= prefix_scale
@@ -917,7 +932,7 @@ class Scanner:
         qualifier, rule = None, "exact"
         window = text[max(0, span_start - 40, self._floor):span_start]
         q = _qualifier_before(window) or _symbol_qualifier_before(window)
-        if q and not _adds_up_to(window, q):
+        if q and not _adds_up_to(window, q) and not (attributive and _is_preposition(q)):
             key = re.sub(r"\s+", " ", q.group("q").lower())
             if key in QUALIFIERS_BEFORE:
                 qualifier, rule = QUALIFIERS_BEFORE[key]
@@ -951,6 +966,8 @@ class Scanner:
         step = _rounding_step(decimals, scale) if (decimals > 0 or scale > 1 or kind in ("percent", "quantity")) else 0.0
         if spelled:
             step = 0.0 if scale == 1.0 and full_value == int(full_value) else step
+        if compound_step is not None:
+            step = compound_step
         if low_value is not None:
             low, high = low_value * scale, high_value * scale
             out_value: float | None = None
@@ -1126,6 +1143,44 @@ def _per_suffix(per: str | None) -> str | None:
         return None
     word = re.sub(r"^[/ ]?(?:per[\s\u00a0]+)?", "", per).strip()
     return f"/{word}" if word else None
+
+
+#: A duration's next smaller unit, and how many of it make one of the larger: hours,
+#: minutes and seconds, as a running or journey time is written.  Years, months and days
+#: stay apart ("3 years, 2 months, 14 days": quantulum's suite wants each on its own, and
+#: each is compared well enough on its own).
+_MINOR_DURATION_UNITS: dict[str, tuple[str, int]] = {"h": ("min", 60), "min": ("s", 60)}
+_COMPOUND_DURATION_RE = re.compile(
+    r",?[ \t\u00a0]+(?:and[ \t\u00a0]+)?(?P<n>[0-9]{1,2})[ \t\u00a0]*(?P<unit>minutes?|mins?|seconds?|secs?)\b(?![-‑])")
+# After the last unit: another duration of a list ("8 hours, 30 minutes and 15 minutes for
+# the three grades") or a rate ("3 hours, 20 minutes per day"): no compound then.
+_AFTER_COMPOUND_RE = re.compile(
+    r"(?i:,?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?[0-9]+[ \t\u00a0]*(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
+    r"|[ \t\u00a0]*(?:/|per\b|a[ \t\u00a0]+(?:day|week|month|year)\b|each\b|every\b|respectively\b))")
+
+
+def _compound_duration(unit: str | None, rest: str) -> tuple[float, float, int] | None:
+    """The smaller units after a duration ("18 hours and 30 minutes", "2 hours, 7 minutes, 48 seconds").
+
+    Returns what it adds in the larger unit, the precision it gives (one of the smaller
+    unit) and the characters it spans; ``None`` when ``rest`` does not go on with the next
+    smaller unit, or with fewer of it than make one of the larger.
+    """
+    added, step, consumed, factor = 0.0, 0.0, 0, 1
+    while True:  # "2 hours, 7 minutes, 48 seconds": each smaller unit in turn
+        smaller = _MINOR_DURATION_UNITS.get(unit or "")
+        match = _COMPOUND_DURATION_RE.match(rest, consumed) if smaller else None
+        if smaller is None or match is None or UNITS[match.group("unit").lower()][0] != smaller[0]:
+            break
+        unit, per = smaller
+        count = int(match.group("n"))
+        if not 0 < count < per:
+            break
+        factor *= per
+        added, step, consumed = added + count / factor, 1 / factor, match.end()
+    if not consumed or _AFTER_COMPOUND_RE.match(rest, consumed):
+        return None
+    return added, step, consumed
 
 
 def _interval(value: float, step: float, rule: str) -> tuple[float | None, float | None]:
@@ -1324,6 +1379,33 @@ def _qualifier_before(window: str) -> re.Match | None:
 
 # "up to" after these is the phrasal verb "add up to" (a total), not a limit.
 _ADDING_UP_RE = re.compile(r"(?i:\b(?:add|adds|added|adding)\s+)\Z")
+
+
+#: Qualifiers that are also prepositions: before a number that describes a noun ("under an
+#: eight-year contract", "over a 10-year period", "within a 5-km radius") they govern the
+#: noun, and bound nothing.
+_PREPOSITION_QUALIFIERS = frozenset({"under", "over", "within", "beyond", "above", "below"})
+
+
+def _is_preposition(q: re.Match) -> bool:
+    """Is the qualifier ``q`` one that is also a preposition ("under", "over", ...)?"""
+    return re.sub(r"\s+", " ", q.group("q").lower()) in _PREPOSITION_QUALIFIERS
+
+
+# Words after "12-tonne" that show it is no adjective: a verb, "old", "of", "in", "or" ...
+_NOT_A_NOUN_RE = re.compile(r"(?i:(?:is|are|was|were|be|been|has|have|had|old|of|in|and|or|to|per|a|an|the)\b)")
+
+
+def _describes_a_noun(unit: str, after: str) -> bool:
+    """Is a unit written with a hyphen an adjective ("an eight-year contract", "a 5-km radius")?
+
+    Only a singular unit ("years", "hours" never describe a noun: "over 4-hours") followed
+    by a word that is not a verb or a small word ("12-tonne were barred", "12-years-old").
+    """
+    if unit.lower().endswith("s") and unit.lower() not in ("bps",):
+        return False
+    word = re.match(r"[ \t\u00a0]+([A-Za-z][A-Za-z\-‑]*)", after)
+    return word is not None and not _NOT_A_NOUN_RE.fullmatch(word.group(1))
 
 
 def _adds_up_to(window: str, q: re.Match) -> bool:

@@ -76,11 +76,41 @@ _REF_MARKER_RE = re.compile(
 _TABLE_GAP_RE = re.compile(r"\t|\s{2,}|\s*\|\s*")
 _CUMULATIVE_RE = re.compile(r"(?i:\b(?:so far|to date|since|in total|altogether|cumulative|running total|all told|"
                             r"over the years|to this day|thus far|as of|as at|until now|up to now)\b)")
-#: Stems of the words that say what a date dates ("opened on 9 May", "signed in 2019").
-EVENT_WORDS = frozenset(
-    "establish found open launch approve sign begin start complete announce hold elect build "
-    "inaugurate create adopt recognise recognize ratify award introduce enter expire end close "
-    "publish release take".split())
+#: The verbs that say what a date dates ("opened on 9 May", "signed in 2019").
+EVENT_VERBS = (
+    "establish found open launch approve sign start complete announce elect inaugurate create adopt "
+    "recognise recognize ratify award introduce enter expire end close publish release restore reopen "
+    "resume collapse fail kill erupt evacuate suspend cancel postpone deliver decommission arrive "
+    "depart acquire settle discover detect disclose retire merge dissolve finish").split()
+#: The forms of the irregular ones, which no rule of :func:`_verb_forms` makes.
+IRREGULAR_EVENT_FORMS = ("begin begins began begun beginning build builds building built hold holds holding "
+                         "held take takes taking took taken die dies died dying sink sinks sank sunk").split()
+
+
+def _verb_forms(verb: str) -> set[str]:
+    """A regular verb's forms: "approve" -> approves, approved, approving; "ratify" ->
+    ratifies, ratified; "cancel" -> cancelled and canceled; "establish" -> establishes."""
+    if verb.endswith("e"):
+        return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    forms = {verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"), verb + "ed", verb + "ing"}
+    if verb.endswith("l") and verb[-2] in "aeiou" and verb[-3] not in "aeiou":  # British "cancelled"
+        forms.update((verb + "led", verb + "ling"))
+    return forms
+
+
+def _event_stems(verbs: Sequence[str], irregular: Sequence[str]) -> frozenset[str]:
+    """The stems of every form of the verbs, as :func:`stem` makes them from the text
+    ("approved" -> "approv", not "approve")."""
+    forms = set(irregular)
+    for verb in verbs:
+        forms.update(_verb_forms(verb))
+    return frozenset(stem(form) for form in forms)
+
+
+#: Stems of the words that say what a date dates, as they appear among a claim's tokens.
+EVENT_WORDS = _event_stems(EVENT_VERBS, IRREGULAR_EVENT_FORMS)
 
 
 @dataclass(slots=True)

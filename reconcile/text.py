@@ -32,10 +32,11 @@ SCOPE_GROUPS: dict[str, frozenset[str]] = {
     "rate": frozenset("annual annually yearly monthly weekly daily per each every average mean median "
                       "hourly a_year a_day a_month rate".split()),
     "plan": frozenset("planned plan plans budget budgeted budgets target targets targeted projected projection "
-                      "forecast forecasts expected expects estimate estimated estimates proposed proposal "
+                      "forecast forecasts expect expected expects expecting estimate estimated estimates proposed proposal "
                       "allocated allocation earmarked pledged pledge committed commitment initial original "
                       "originally scheduled aim aims goal goals envisaged anticipated up_to would will could "
-                      "want wants hope hopes hoping intend intends seek seeks ambition "
+                      "want wants hope hopes hoping intend intends intended seek seeks ambition anticipate "
+                      "anticipates aiming "
                       "capacity design designed maximum potential".split()),
     "actual": frozenset("actual actually final finally spent outturn achieved recorded reached completed "
                         "delivered measured realised realized paid disbursed sold attended counted".split()),

@@ -221,10 +221,26 @@ def compatible(a: Claim, b: Claim) -> bool:
         # 1,191 km²): three figures are within half a percent, both rounded within one
         if overlap >= -CONVERSION_ROUNDING * max(finite):
             return True
+    if _threshold_sides(a, hi_a, b, lo_b, hi_b, tolerance) or _threshold_sides(b, hi_b, a, lo_a, hi_a, tolerance):
+        return True
     # rounding intervals only touching ("$41.7 million" ends where "$41.8 million" starts)
     # are two different values; an exact value on a bound ("at most 40" and "40") agrees
     exact = lo_a == hi_a or lo_b == hi_b
     return exact and overlap >= -tolerance
+
+
+def _threshold_sides(limit: Claim, hi_limit: float, above: Claim, lo_above: float, hi_above: float,
+                     tolerance: float) -> bool:
+    """A limit and what lies beyond it: one threshold stated from both of its sides.
+
+    "Deposits of up to 100,000 marks are covered" and "anything above 100,000 marks stays
+    with the bank"; "a repair within 14 days" and "if you wait more than 14 days": the two
+    intervals only touch, at the one number both sentences name.  (Two estimates, "up to
+    200 people died" and "more than 200 died", are read the same way: a limit's words are
+    those of a rule far more often than of a count.)
+    """
+    return (is_limit(limit) and above.qualifier in _ABOVE_QUALIFIERS and not math.isfinite(hi_above)
+            and math.isfinite(hi_limit) and abs(lo_above - hi_limit) <= tolerance)
 
 
 def comparable(a: Claim, b: Claim) -> bool:
@@ -257,6 +273,11 @@ VAGUE_QUALIFIERS = frozenset(normalized for normalized, sense in (*QUALIFIERS_BE
 #: Qualifiers that state a limit: what is allowed, planned or promised ("not exceeding 1,200
 #: MW", "within 14 days", "up to 200 people"), not what was measured.
 LIMIT_QUALIFIERS = frozenset({"up to", "within", "at most"})
+
+
+#: Qualifiers that open a number upwards ("more than 100,000", "exceeds 14 days").
+_ABOVE_QUALIFIERS = frozenset(normalized for normalized, sense in (*QUALIFIERS_BEFORE.values(), *QUALIFIER_AFTER.values())
+                              if sense == "above")
 
 
 def is_limit(claim: Claim) -> bool:

@@ -126,6 +126,18 @@ def test_numbers_values_and_intervals(text, surface, kind, value, low, high, uni
         ("It has approximately 500 staff.", "approximately 500", "approximately"),
         ("It has about 500 staff.", "about 500", "about"),
         ("It has nearly 500 staff.", "nearly 500", "nearly"),
+        ("It took under a year to build.", "under a year", "under"),
+        ("The deal runs over eight years.", "over eight years", "over"),
+        # a preposition before a number that describes a noun bounds nothing
+        ("It runs the scheme under an eight-year contract.", "an eight-year", None),
+        ("Homes were sold under a 25-year lease.", "25-year", None),
+        ("Shops within a 5-km radius closed.", "5-km", None),
+        ("Trucks over 12-tonne limits were barred.", "12-tonne", None),
+        # ... but other qualifiers keep their bound, and so does a unit that describes no noun
+        ("He faces up to an eight-year sentence.", "up to an eight-year", "up to"),
+        ("Patients waited over 4-hours in A&E.", "over 4-hours", "over"),
+        ("Trucks over 12-tonne were barred.", "over 12-tonne", "over"),
+        ("The wait was over 2½ hours.", "over 2½ hours", "over"),
     ],
 )
 def test_qualifier_words_are_recorded(text, surface, qualifier):
@@ -294,6 +306,41 @@ def test_running_times_are_durations_and_clocks_stay_clocks(text, surface, kind,
     assert (claim.kind, claim.value, claim.low, claim.high) == (kind, value, low, high)
     if kind == "quantity":
         assert claim.unit == "s"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "low", "high", "unit"),
+    [
+        # a duration in two units is one claim, precise to the smaller unit
+        ("Supply came back 18 hours and 30 minutes later.", "18 hours and 30 minutes", 18.5, 18.491666667,
+         18.508333333, "h"),
+        ("It took 2 hours 15 minutes.", "2 hours 15 minutes", 2.25, 2.241666667, 2.258333333, "h"),
+        ("It took 5 minutes and 30 seconds.", "5 minutes and 30 seconds", 5.5, 5.491666667, 5.508333333, "min"),
+        ("He served 2 years and 3 months.", "2 years", 2, 1.5, 2.5, "yr"),
+        ("She won in 2 hours, 7 minutes, 48 seconds.", "2 hours, 7 minutes, 48 seconds", 2.13, 2.129861111,
+         2.130138889, "h"),
+        # ... only with the next smaller unit, and fewer of it than make one larger
+        ("It took 2 hours, 90 minutes in all.", "2 hours", 2, 1.5, 2.5, "h"),
+        ("It runs 10 hours with 30-minute breaks.", "10 hours", 10, 9.5, 10.5, "h"),
+        ("Targets are 8 hours, 30 minutes and 15 minutes.", "8 hours", 8, 7.5, 8.5, "h"),  # a list
+        ("It took 3 hours, 20 minutes per day.", "3 hours", 3, 2.5, 3.5, "h"),  # a rate follows
+        ("It took 2-3 hours and 30 minutes.", "2-3 hours", None, 2, 3, "h"),  # a range
+        ("It took about 2 hours and 30 minutes.", "about 2 hours and 30 minutes", 2.5, 2.366666667, 2.633333333,
+         "h"),
+        # a whole number with a vulgar fraction is one number
+        ("The interruption lasted 16½ hours.", "16½ hours", 16.5, 16.4995, 16.5005, "h"),
+        ("The trail is 3¼ miles long.", "3¼ miles", 3.25, 3.2495, 3.2505, "mi"),
+        ("Temperatures fell to -2½ °C.", "-2½ °C", -2.5, -2.5005, -2.4995, "°C"),
+        ("The pool is 2½ m deep.", "2½ m", 2.5, 2.4995, 2.5005, "m"),
+    ],
+)
+def test_durations_in_two_units_and_mixed_fractions(text, surface, value, low, high, unit):
+    claim = find(text, surface)
+    assert (claim.value, claim.low, claim.high, claim.unit) == (value, low, high, unit)
+
+
+def test_a_mixed_fraction_after_a_label_is_an_identifier():
+    assert extract_claims("Trains leave from Platform 9¾ daily.", doc="t.txt") == []
 
 
 def test_a_time_right_after_a_date_is_part_of_the_timestamp():

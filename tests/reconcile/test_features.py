@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import extract_claims
-from reconcile.features import FEATURES, _teen_ty, build_contexts, currency_nouns, pair_features, vetoed
-from reconcile.text import Idf
+from reconcile.features import EVENT_WORDS, FEATURES, _teen_ty, build_contexts, currency_nouns, pair_features, vetoed
+from reconcile.text import Idf, stem
 
 
 def contexts_of(texts: dict[str, str]):
@@ -32,6 +32,8 @@ def context(text: str, surface: str):
         ("It spends $3 million a year on upkeep.", "$3 million", {"rate"}),
         ("The budgeted cost was $45 million.", "$45 million", {"plan"}),
         ("Next year we want to welcome 100,000 visitors.", "100,000", {"plan"}),
+        ("The salvors expect to shift 20,000 cubic metres in all.", "20,000 cubic metres", {"plan"}),
+        ("The planning committee counted 23,400 vehicles a day.", "23,400", {"rate", "actual"}),
         ("The final cost was $52 million.", "$52 million", {"actual"}),
         ("Preliminary figures show 4,100 cases.", "4,100", {"provisional"}),
         ("As of noon today, 62 people had been treated in hospital.", "62", {"provisional"}),
@@ -217,6 +219,12 @@ def test_a_claims_side_of_its_pairs_is_made_once_for_each_word_weighting():
         ("The count was 2,947 cases.", "The count was 2,794 cases.", "digit_anagram", 1.0),
         ("The planned cost was $45 million.", "The final cost was $52 million.", "plan_vs_actual", 1.0),
         ("The total cost was $45 million.", "The cost was $52 million.", "total_vs_part", 1.0),
+        # what a date dates, whatever the verb's form: "approved" and "approval" are one event
+        ("The plan was approved on 4 May 2021.", "The council approved the plan on 14 May 2021.", "event_overlap", 1.0),
+        ("The line closed on 4 May 2021.", "The line was closing on 14 May 2021.", "event_overlap", 1.0),
+        ("Supply collapsed on 16 January 2024.", "Supply was restored on 17 January 2024.", "event_overlap", 0.0),
+        ("The ship sank on 4 May 2021.", "The ship arrived on 14 May 2021.", "event_overlap", 0.0),
+        ("Fares went up on 4 May 2021.", "Fares went up on 14 May 2021.", "event_overlap", -1.0),
     ],
 )
 def test_pair_feature_table(first, second, feature, expected):
@@ -339,3 +347,15 @@ def test_currency_nouns_are_singular_and_unambiguous():
                       "d.txt": "Figures are in thousands (THX): THX 12 million.\n"}.items():
         claims.extend(extract_claims(text, doc=doc))
     assert currency_nouns(claims) == {"crown": "OSC"}
+
+
+@pytest.mark.parametrize("word", ["approved", "approves", "approving", "closed", "completed", "released", "began",
+                                  "built", "held", "founded", "opened", "restored", "died", "sank", "evacuated",
+                                  "ratified", "cancelled", "canceled", "beginning", "dying", "establishes"])
+def test_event_words_match_every_form_of_their_verbs(word):
+    assert stem(word) in EVENT_WORDS
+
+
+@pytest.mark.parametrize("word", ["said", "rose", "cost", "people", "approval", "commission", "land", "planning"])
+def test_other_words_are_no_events(word):
+    assert stem(word) not in EVENT_WORDS

@@ -66,6 +66,20 @@ def claim(text: str, surface: str) -> Claim:
         (("It planted 369,700 acres.", "369,700 acres"), ("It planted 146,900 hectares.", "146,900 hectares"), False),
         # a temperature below a bound may be below zero
         (("Nights fell below 20 °F.", "below 20 °F"), ("Nights fell to -10 °C.", "-10 °C"), True),
+        # a limit and what lies beyond it name one threshold from both sides
+        (("Deposits of up to 100,000 marks are covered.", "up to 100,000"),
+         ("Anything above 100,000 marks stays with the bank.", "above 100,000"), True),
+        (("A repair is due within 14 days.", "within 14 days"),
+         ("If you wait more than 14 days you get a car.", "more than 14 days"), True),
+        (("Rent is no more than 28 per cent of income.", "no more than 28 per cent"),
+         ("Tenants paying more than 28 per cent get help.", "more than 28 per cent"), True),
+        (("A repair is due within 3 hours.", "within 3 hours"),
+         ("Owners waiting at least 180 minutes get a car.", "at least 180 minutes"), True),
+        # ... but an estimate below a number is no limit, and bounds that do not touch differ
+        (("Nearly 1,200 staff were hired.", "Nearly 1,200"), ("More than 1,200 staff were hired.", "More than 1,200"),
+         False),
+        (("Deposits of up to 100,000 marks are covered.", "up to 100,000"),
+         ("Anything above 120,000 marks stays with the bank.", "above 120,000"), False),
     ],
 )
 def test_compatible(first, second, agree):
