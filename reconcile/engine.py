@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -46,12 +47,15 @@ from .anniversaries import AnniversaryFinding, anniversary_findings
 from .arithmetic import ConversionFinding, SumFinding, conversion_findings, sum_findings
 from .config import Config
 from .features import (
+    COSTLY_COLUMNS,
     EVENT_WORDS,
     SCALE_STEMS,
     ClaimContext,
     DocumentSummary,
     build_contexts,
+    cheap_pair_features,
     corroboration,
+    costly_pair_features,
     digit_slip,
     doc_dates,
     document_subjects,
@@ -335,10 +339,13 @@ def _agreeing_amounts(a: ClaimContext, b: ClaimContext) -> tuple[str, str] | Non
     return corroboration(a, b)
 
 
+# once per sentence, not at each of its pairs
+@lru_cache(maxsize=1 << 14)
 def _digits(sentence: str) -> str:
     return "".join(ch for ch in sentence if ch.isdigit())
 
 
+@lru_cache(maxsize=1 << 14)
 def _normalized(sentence: str) -> str:
     return " ".join(sentence.lower().split())
 
@@ -697,13 +704,13 @@ def _reconcile_sorted(claims: Sequence[Claim], config: Config, scorer: Scorer, t
     pairs: list[tuple[int, int]] = []
     kept: list[float] = []  # the model's probability
     floored: list[float] = []  # raised by the rules of the sentences
+    # only pairs that bind or corroborate matter from here on
+    matters = min(threshold, ATTACH_PROBABILITY, CORROBORATION_FLOOR)
     for start in range(0, len(candidates), SCORING_BATCH):
         batch = candidates[start:start + SCORING_BATCH]
-        rows = [pair_features(contexts[i], contexts[j], idf) for i, j in batch]
-        probabilities = np.asarray(scorer(rows), dtype=float)
+        probabilities = _probabilities(batch, contexts, idf, scorer, matters)
         for pair, p, q in zip(batch, probabilities, rule_floor(contexts, batch, probabilities, bound=bound)):
-            # only pairs that bind or corroborate matter from here on
-            if q >= min(threshold, ATTACH_PROBABILITY, CORROBORATION_FLOOR):
+            if q >= matters:
                 pairs.append(pair)
                 kept.append(float(p))
                 floored.append(float(q))
@@ -711,6 +718,46 @@ def _reconcile_sorted(claims: Sequence[Claim], config: Config, scorer: Scorer, t
                          raised=np.asarray(floored, dtype=float))
     return build_flags(claims, contexts, idf, pairs, final, threshold=threshold,
                        min_confidence=config.min_confidence, bound=bound)
+
+
+#: Added to the model's bound before it rules a pair out: the bound sums the same terms as
+#: the score in another order, so they may differ in the last bits.
+BOUND_MARGIN = 1e-9
+
+
+def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimContext | None], idf: Idf,
+                   scorer: Scorer, matters: float) -> np.ndarray:
+    """The scorer's probability of each pair, or 0.0 for a pair it cannot give ``matters``.
+
+    With the shipped kind of model (a tree ensemble), the pairs' cheap features come first
+    (:func:`cheap_pair_features`); a pair whose best possible score, whatever its costly
+    features hold, stays below ``matters`` is never weighed (most pairs of an archive: the
+    values, kinds, scopes and supports of two claims already rule them out).  Such a pair
+    would be dropped anyway, so the result is the same as scoring every pair in full.
+    """
+    model = _tree_ensemble(scorer)
+    if model is None or not 0.0 < matters < 1.0:
+        return np.asarray(scorer([pair_features(contexts[i], contexts[j], idf) for i, j in batch]), dtype=float)
+    rows = [cheap_pair_features(contexts[i], contexts[j], idf) for i, j in batch]
+    probabilities = np.zeros(len(batch))
+    if not rows:
+        return probabilities
+    reachable = model.upper_bound(rows, unknown=COSTLY_COLUMNS) + BOUND_MARGIN >= math.log(matters / (1.0 - matters))
+    weighed = np.flatnonzero(reachable)
+    if len(weighed):
+        full = [costly_pair_features(contexts[batch[k][0]], contexts[batch[k][1]], idf, rows[k]) for k in weighed]
+        probabilities[weighed] = np.asarray(scorer(full), dtype=float)
+    return probabilities
+
+
+def _tree_ensemble(scorer: Scorer):
+    """The tree ensemble whose ``predict_proba`` ``scorer`` is, else None."""
+    from .pairmodel import TreeEnsemble
+
+    owner = getattr(scorer, "__self__", None)
+    if isinstance(owner, TreeEnsemble) and getattr(scorer, "__func__", None) is TreeEnsemble.predict_proba:
+        return owner
+    return None
 
 
 def _without_hangers_on(members: list[int], contexts: Sequence[ClaimContext | None],

@@ -637,6 +637,19 @@ FEATURES: tuple[str, ...] = (
 _CONTEXT_COLUMN = FEATURES.index("context_overlap")
 _LOCAL_COLUMN = FEATURES.index("local_overlap")
 
+#: The features that weigh the two claims' words (IDF overlaps, fuzzy ratios, the rival
+#: matches): most of a pair's cost.  :func:`cheap_pair_features` leaves them out, so that a
+#: pair the model cannot bind whatever they are is never weighed (see
+#: :meth:`reconcile.pairmodel.TreeEnsemble.upper_bound`).
+COSTLY_FEATURES: tuple[str, ...] = (
+    "sent_overlap", "sent_containment", "local_overlap", "left_overlap", "right_overlap",
+    "noun_overlap", "context_overlap", "names_overlap", "names_mismatch", "heading_overlap",
+    "row_overlap", "fuzz_sentence", "fuzz_local", "event_overlap", "row_overlap_strict",
+    "tight_overlap", "local_names_foreign", "prev_cross",
+    "rival_max", "rival_min", "rival_agrees_max", "rival_agrees_min",
+)
+COSTLY_COLUMNS: tuple[int, ...] = tuple(FEATURES.index(name) for name in COSTLY_FEATURES)
+
 
 def _date_ordinal(iso: str | None) -> int | None:
     if not iso or len(iso) < 10:
@@ -670,9 +683,9 @@ class _PairSide:
     digits: str
     date_digits: str | None
     width: float
-    stems_of_names: dict[str, str]
-    local_name_stems: tuple[str, ...]
-    weights: dict[str, float]
+    stems_of_names: dict[str, str] | None  # made with the weights, by _weighed
+    local_name_stems: tuple[str, ...] | None
+    weights: dict[str, float] | None  # None until a costly feature needs them (_weighed)
     # document -> this claim's best matches among that document's claims of its block
     rivals: dict[str, _Rivals]
 
@@ -683,18 +696,13 @@ def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
         return side
     c = ctx.claim
     local = frozenset(ctx.left) | frozenset(ctx.right)
-    context = ctx.sent | ctx.prev | ctx.heading
-    weights = {name: idf.weight(tokens) for name, tokens in (
-        ("sent", ctx.sent), ("local", local), ("left", ctx.left), ("right", ctx.right), ("noun", ctx.noun),
-        ("context", context), ("names", ctx.names), ("heading", ctx.heading), ("row", ctx.row),
-        ("tight", ctx.tight))}
     date_digits = None
     if c.kind == "date" and isinstance(c.value, str):
         date_digits = re.sub(r"[^0-9]", "", c.value)
     side = _PairSide(
         idf=idf,
         local=local,
-        context=context,
+        context=ctx.sent | ctx.prev | ctx.heading,
         events=frozenset(t for t in (local | ctx.prev) if t in EVENT_WORDS),
         window_text=" ".join(ctx.left + ctx.right),
         doc_day=_date_ordinal(ctx.doc_date),
@@ -703,12 +711,29 @@ def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
         digits=values.digits_of(c),
         date_digits=date_digits,
         width=values.width(c),
-        stems_of_names={name: stem(name) for name in ctx.names},
-        local_name_stems=tuple(stem(n) for n in ctx.local_names),
-        weights=weights,
+        stems_of_names=None,
+        local_name_stems=None,
+        weights=None,
         rivals={},
     )
     ctx.pair_side = side
+    return side
+
+
+def _weighed(ctx: ClaimContext, idf: Idf) -> _PairSide:
+    """The claim's pair side with the IDF weights of its sets and the stems of its names.
+
+    Made only when a pair of the claim needs its costly features: most pairs are settled
+    without them (:func:`cheap_pair_features`).
+    """
+    side = _pair_side(ctx, idf)
+    if side.weights is None:
+        side.weights = {name: idf.weight(tokens) for name, tokens in (
+            ("sent", ctx.sent), ("local", side.local), ("left", ctx.left), ("right", ctx.right),
+            ("noun", ctx.noun), ("context", side.context), ("names", ctx.names), ("heading", ctx.heading),
+            ("row", ctx.row), ("tight", ctx.tight))}
+        side.stems_of_names = {name: stem(name) for name in ctx.names}
+        side.local_name_stems = tuple(stem(n) for n in ctx.local_names)
     return side
 
 
@@ -743,7 +768,7 @@ def _rivals(target: ClaimContext, side: _PairSide, group: tuple[ClaimContext, ..
     for other in group:
         if other is target:
             continue
-        closeness = _closeness(_pair_side(other, side.idf), side)
+        closeness = _closeness(_weighed(other, side.idf), side)
         if closeness > best:
             best, second, best_claim = closeness, best, other
         elif closeness > second:
@@ -777,19 +802,16 @@ def _rival_features(a: ClaimContext, b: ClaimContext, sa: _PairSide, sb: _PairSi
 
 def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
     """The features of a pair of claims of one block, in the order of :data:`FEATURES`."""
+    return costly_pair_features(a, b, idf, cheap_pair_features(a, b, idf))
+
+
+def cheap_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
+    """The features of a pair that do not weigh its words, in the order of :data:`FEATURES`.
+
+    The columns of :data:`COSTLY_COLUMNS` hold NaN; :func:`costly_pair_features` fills them.
+    """
     ca, cb = a.claim, b.claim
     sa, sb = _pair_side(a, idf), _pair_side(b, idf)
-    get, default = idf.table.get, idf.default
-    wa_, wb_ = sa.weights, sb.weights
-    context_a, context_b = sa.context, sb.context
-    names_mismatch = 0.0
-    for name in a.names ^ b.names:
-        if name in a.names:
-            other, name_stem = context_b, sa.stems_of_names[name]
-        else:
-            other, name_stem = context_a, sb.stems_of_names[name]
-        if name_stem not in other:
-            names_mismatch += get(name_stem, default)
     scope_a, scope_b = a.scope, b.scope
     ref_both = bool(a.ref_years and b.ref_years)
     da, db = sa.doc_day, sb.doc_day
@@ -801,33 +823,17 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
     else:
         year_gap = 0
         log_ratio = abs(math.log10(abs(pa) / abs(pb))) if pa and pb and pa * pb > 0 else 3.0
-    digits_a, digits_b = sa.digits, sb.digits
-    if sa.date_digits is not None and sb.date_digits is not None:
-        # a date's digits are its normalized value's, to the precision both share:
-        # "December 2025" vs "September 2025" differ in the month, not in "2025"
-        iso_a, iso_b = sa.date_digits, sb.date_digits
-        if iso_a and iso_b:
-            common = min(len(iso_a), len(iso_b))
-            digits_a, digits_b = iso_a[:common], iso_b[:common]
-    events_a, events_b = sa.events, sb.events
+    digit_similarity, same_digit_count, anagram, one_digit_off, adjacent_swap, teen_ty = \
+        _digit_features(*_compared_digits(sa, sb))
     wa, wb = sa.width, sb.width
     same_doc = ca.doc == cb.doc
-    row = [
-        idf.overlap(a.sent, b.sent, weight_a=wa_["sent"], weight_b=wb_["sent"]),
-        idf.containment(a.sent, b.sent),
-        idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"]),
-        idf.overlap(a.left, b.left, weight_a=wa_["left"], weight_b=wb_["left"]),
-        idf.overlap(a.right, b.right, weight_a=wa_["right"], weight_b=wb_["right"]),
+    nan = math.nan
+    return [
+        nan, nan, nan, nan, nan,
         float(a.head is not None and a.head == b.head),
-        idf.overlap(a.noun, b.noun, weight_a=wa_["noun"], weight_b=wb_["noun"]),
+        nan,
         float(not a.noun or not b.noun),
-        idf.overlap(context_a, context_b, weight_a=wa_["context"], weight_b=wb_["context"]),
-        idf.overlap(a.names, b.names, weight_a=wa_["names"], weight_b=wb_["names"]),
-        min(names_mismatch, 30.0) / 30.0,
-        idf.overlap(a.heading, b.heading, weight_a=wa_["heading"], weight_b=wb_["heading"]),
-        idf.containment(a.row or a.sent, b.row or b.sent) if (a.row or b.row) else 0.0,
-        fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0,
-        fuzz.token_set_ratio(sa.window_text, sb.window_text) / 100.0,
+        nan, nan, nan, nan, nan, nan, nan,
         float(len(scope_a ^ scope_b)),
         float(("plan" in scope_a) != ("plan" in scope_b) or ("actual" in scope_a) != ("actual" in scope_b)),
         float(("total" in scope_a) != ("total" in scope_b) or ("part" in scope_a) != ("part" in scope_b)),
@@ -841,10 +847,10 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         min(abs(da - db), 3650) / 365.0 if da is not None and db is not None else -1.0,
         float(same_doc),
         float(same_doc and ca.sentence_start == cb.sentence_start),
-        values.relative_difference(ca, cb),
+        values.relative_difference(ca, cb, points=(pa, pb), intervals=(sa.date_interval, sb.date_interval)),
         min(log_ratio, 3.0),
-        Levenshtein.normalized_similarity(digits_a, digits_b) if digits_a and digits_b else 0.0,
-        float(len(digits_a) == len(digits_b)),
+        digit_similarity,
+        same_digit_count,
         math.log1p(min(a.support, b.support)),
         math.log1p(max(a.support, b.support)),
         (min(a.support, b.support) / max(a.support, b.support)),
@@ -857,24 +863,87 @@ def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
         float(ca.kind == "quantity"),
         float(a.is_table or b.is_table),
         float(a.is_table and b.is_table),
-        idf.overlap(events_a, events_b) if (events_a or events_b) else -1.0,
+        nan,
         float(min(year_gap, 50)),
-        float(sorted(digits_a) == sorted(digits_b) and digits_a != digits_b),
-        float(len(digits_a) == len(digits_b) and sum(x != y for x, y in zip(digits_a, digits_b)) == 1),
-        float(_adjacent_swap(digits_a, digits_b)),
+        anagram,
+        one_digit_off,
+        adjacent_swap,
         float(bool(ca.column_label and cb.column_label and ca.column_label != cb.column_label)),
-        idf.overlap(a.row, b.row, weight_a=wa_["row"], weight_b=wb_["row"]) if (a.row and b.row) else -1.0,
+        nan,
         (min(abs(ca.start - cb.start), 20000) / 20000.0) if same_doc else -1.0,
-        idf.overlap(a.tight, b.tight, weight_a=wa_["tight"], weight_b=wb_["tight"]),
-        min(_foreign_names(sa, context_b, get, default) + _foreign_names(sb, context_a, get, default), 30.0) / 30.0,
+        nan, nan,
         float(a.baseline or b.baseline),
         float(a.baseline and b.baseline),
         float(bool(a.periods and b.periods)),
         float(bool(a.periods and b.periods) and not (a.periods & b.periods)),
-        max(_names_the_fact(a, b, idf), _names_the_fact(b, a, idf)),
+        nan, nan, nan, nan, nan,
+        teen_ty,
     ]
-    row.extend(_rival_features(a, b, sa, sb, row[_CONTEXT_COLUMN] + row[_LOCAL_COLUMN]))
-    row.append(float(_teen_ty(digits_a, digits_b)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _digit_features(x: str, y: str) -> tuple[float, float, float, float, float, float]:
+    """The features of two claims' digits (:func:`cheap_pair_features`), once per pair of digit strings.
+
+    Returns digit_similarity, same_digit_count, digit_anagram, one_digit_off,
+    adjacent_swap and teen_ty, in that order.
+    """
+    return (
+        Levenshtein.normalized_similarity(x, y) if x and y else 0.0,
+        float(len(x) == len(y)),
+        float(sorted(x) == sorted(y) and x != y),
+        float(len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 1),
+        float(_adjacent_swap(x, y)),
+        float(_teen_ty(x, y)),
+    )
+
+
+def _compared_digits(sa: _PairSide, sb: _PairSide) -> tuple[str, str]:
+    if sa.date_digits is not None and sb.date_digits is not None:
+        # a date's digits are its normalized value's, to the precision both share:
+        # "December 2025" vs "September 2025" differ in the month, not in "2025"
+        iso_a, iso_b = sa.date_digits, sb.date_digits
+        if iso_a and iso_b:
+            common = min(len(iso_a), len(iso_b))
+            return iso_a[:common], iso_b[:common]
+    return sa.digits, sb.digits
+
+
+def costly_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf, row: list[float]) -> list[float]:
+    """Fill the :data:`COSTLY_COLUMNS` of a row of :func:`cheap_pair_features` (in place) and return it."""
+    sa, sb = _weighed(a, idf), _weighed(b, idf)
+    get, default = idf.table.get, idf.default
+    wa_, wb_ = sa.weights, sb.weights
+    context_a, context_b = sa.context, sb.context
+    names_mismatch = 0.0
+    for name in a.names ^ b.names:
+        if name in a.names:
+            other, name_stem = context_b, sa.stems_of_names[name]
+        else:
+            other, name_stem = context_a, sb.stems_of_names[name]
+        if name_stem not in other:
+            names_mismatch += get(name_stem, default)
+    events_a, events_b = sa.events, sb.events
+    row[0] = idf.overlap(a.sent, b.sent, weight_a=wa_["sent"], weight_b=wb_["sent"])
+    row[1] = idf.containment(a.sent, b.sent)
+    row[2] = idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"])
+    row[3] = idf.overlap(a.left, b.left, weight_a=wa_["left"], weight_b=wb_["left"])
+    row[4] = idf.overlap(a.right, b.right, weight_a=wa_["right"], weight_b=wb_["right"])
+    row[6] = idf.overlap(a.noun, b.noun, weight_a=wa_["noun"], weight_b=wb_["noun"])
+    row[8] = idf.overlap(context_a, context_b, weight_a=wa_["context"], weight_b=wb_["context"])
+    row[9] = idf.overlap(a.names, b.names, weight_a=wa_["names"], weight_b=wb_["names"])
+    row[10] = min(names_mismatch, 30.0) / 30.0
+    row[11] = idf.overlap(a.heading, b.heading, weight_a=wa_["heading"], weight_b=wb_["heading"])
+    row[12] = idf.containment(a.row or a.sent, b.row or b.sent) if (a.row or b.row) else 0.0
+    row[13] = fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0
+    row[14] = fuzz.token_set_ratio(sa.window_text, sb.window_text) / 100.0
+    row[44] = idf.overlap(events_a, events_b) if (events_a or events_b) else -1.0
+    row[50] = idf.overlap(a.row, b.row, weight_a=wa_["row"], weight_b=wb_["row"]) if (a.row and b.row) else -1.0
+    row[52] = idf.overlap(a.tight, b.tight, weight_a=wa_["tight"], weight_b=wb_["tight"])
+    row[53] = min(_foreign_names(sa, context_b, get, default) + _foreign_names(sb, context_a, get, default),
+                  30.0) / 30.0
+    row[58] = max(_names_the_fact(a, b, idf), _names_the_fact(b, a, idf))
+    row[59:63] = _rival_features(a, b, sa, sb, row[_CONTEXT_COLUMN] + row[_LOCAL_COLUMN])
     return row
 
 

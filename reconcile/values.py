@@ -205,8 +205,11 @@ def compatible(a: Claim, b: Claim) -> bool:
         ia, ib = date_interval(a), date_interval(b)
         if ia is None or ib is None:
             return True
-        slack = 1 if (_mentions_clock(a) or _mentions_clock(b)) else 0
-        return ia[0].toordinal() - slack <= ib[1].toordinal() and ib[0].toordinal() - slack <= ia[1].toordinal()
+        lo_a, hi_a, lo_b, hi_b = ia[0].toordinal(), ia[1].toordinal(), ib[0].toordinal(), ib[1].toordinal()
+        if lo_a <= hi_b and lo_b <= hi_a:
+            return True
+        # a day apart: one instant in two time zones, when a sentence names a clock or a zone
+        return lo_a - 1 <= hi_b and lo_b - 1 <= hi_a and (_mentions_clock(a) or _mentions_clock(b))
     lo_a, hi_a = numeric_interval(a)
     lo_b, hi_b = numeric_interval(b)
     finite = [abs(x) for x in (lo_a, hi_a, lo_b, hi_b) if math.isfinite(x)]
@@ -249,15 +252,23 @@ def comparable(a: Claim, b: Claim) -> bool:
     return ka is not None and ka == kb
 
 
-def relative_difference(a: Claim, b: Claim) -> float:
-    """How far apart two values are: 0 (equal) .. 1 (very different)."""
+def relative_difference(a: Claim, b: Claim, *, points: tuple[float | None, float | None] | None = None,
+                        intervals: tuple[tuple | None, tuple | None] | None = None) -> float:
+    """How far apart two values are: 0 (equal) .. 1 (very different).
+
+    Args:
+        a: One claim.
+        b: The other.
+        points: ``(point(a), point(b))`` when the caller already has them.
+        intervals: ``(date_interval(a), date_interval(b))`` for two dates, likewise.
+    """
     if a.kind == "date":
-        ia, ib = date_interval(a), date_interval(b)
+        ia, ib = intervals if intervals is not None else (date_interval(a), date_interval(b))
         if ia is None or ib is None:
             return 1.0
         days = abs(((ia[0].toordinal() + ia[1].toordinal()) - (ib[0].toordinal() + ib[1].toordinal())) / 2)
         return min(1.0, days / 3650.0)
-    pa, pb = point(a), point(b)
+    pa, pb = points if points is not None else (point(a), point(b))
     if pa is None or pb is None:
         return 1.0
     scale = max(abs(pa), abs(pb))

@@ -160,3 +160,55 @@ def test_counts_beside_an_agreeing_amount_in_one_document_are_left_to_the_model(
     text = COUNTED + "\nElsewhere: the Orland trust has financed 224 community projects, totalling €14.3 million.\n"
     assert run({"a.txt": text}, scorer=_floors_only, threshold=0.975).discrepancies == ()
 
+
+
+ARCHIVE = {
+    "courier.txt": (
+        "Harlow news\n\nThe Harlow Bridge opened to traffic in 1992 after three years of work. It cost "
+        "$41.7 million and carries 18,000 vehicles a day. The council employs 412 staff, and 96 of them "
+        "work on roads. In 2019 the town had 23,400 residents.\n"),
+    "gazette.txt": (
+        "The Harlow Bridge opened to traffic in 1993 after three years of work. The bridge cost $41.7 "
+        "million. About 18,000 vehicles cross it each day. The town's museum holds 6,850 objects, and "
+        "its library lent 120,000 books in 2023.\n"),
+    "weekly.txt": (
+        "Harlow's council, with 412 staff, approved a budget of $88 million on 4 March 2024. The "
+        "bridge, opened in 1992, is 1,240 metres long; the river is 86 km long. Turnout was 61.5%.\n"),
+}
+
+
+def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_same(monkeypatch):
+    from reconcile import engine
+    from reconcile.pairmodel import load_default_model
+
+    model = load_default_model()
+    # a plain function is not the model's own method: every pair is weighed in full
+    full = run(ARCHIVE, scorer=lambda rows: model.predict_proba(rows), threshold=model.threshold)
+    counted = {"cheap": 0, "costly": 0}
+    cheap, costly = engine.cheap_pair_features, engine.costly_pair_features
+
+    def count(name, function):
+        def counting(*args):
+            counted[name] += 1
+            return function(*args)
+        return counting
+
+    monkeypatch.setattr(engine, "cheap_pair_features", count("cheap", cheap))
+    monkeypatch.setattr(engine, "costly_pair_features", count("costly", costly))
+    pruned = run(ARCHIVE)
+    assert pruned == full
+    assert [sorted(d.values) for d in pruned.discrepancies] == [["1992", "1993"]]
+    assert 0 < counted["costly"] < counted["cheap"] / 2  # most pairs are settled by their cheap features
+
+
+def test_a_corpus_is_reconciled_alike_with_and_without_the_bound():
+    from pathlib import Path
+
+    from reconcile.pairmodel import load_default_model
+
+    docs = sorted((Path(__file__).parents[1] / "corpora" / "airport" / "docs").glob("*.txt"))
+    texts = {path.name: path.read_text(encoding="utf-8") for path in docs}
+    model = load_default_model()
+    pruned = run(texts)
+    assert pruned == run(texts, scorer=lambda rows: model.predict_proba(rows), threshold=model.threshold)
+    assert pruned.discrepancies  # the corpus has planted conflicts

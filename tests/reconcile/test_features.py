@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import extract_claims
-from reconcile.features import EVENT_WORDS, FEATURES, _teen_ty, build_contexts, currency_nouns, pair_features, vetoed
+from reconcile.features import (
+    COSTLY_COLUMNS,
+    COSTLY_FEATURES,
+    EVENT_WORDS,
+    FEATURES,
+    _teen_ty,
+    build_contexts,
+    cheap_pair_features,
+    costly_pair_features,
+    currency_nouns,
+    pair_features,
+    vetoed,
+)
 from reconcile.text import Idf, stem
 
 
@@ -359,3 +373,25 @@ def test_event_words_match_every_form_of_their_verbs(word):
 @pytest.mark.parametrize("word", ["said", "rose", "cost", "people", "approval", "commission", "land", "planning"])
 def test_other_words_are_no_events(word):
     assert stem(word) not in EVENT_WORDS
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (("a.txt", "459"), ("b.txt", "470")),
+    (("a.txt", "1996"), ("b.txt", "1996")),
+    (("a.txt", "over 38 million dollars"), ("b.txt", "US$39.2 million")),
+])
+def test_the_cheap_features_leave_the_costly_columns_and_both_halves_make_the_features(first, second):
+    found, idf = contexts_of({
+        "a.txt": "Since 1996 the programme has funded 459 local projects worth over 38 million dollars.\n",
+        "b.txt": "The programme has implemented 470 humanitarian projects since 1996, totaling US$39.2 million.\n",
+    })
+    a, b = found[first], found[second]
+    cheap = cheap_pair_features(a, b, idf)
+    assert len(cheap) == len(FEATURES)
+    assert [k for k, value in enumerate(cheap) if math.isnan(value)] == list(COSTLY_COLUMNS)
+    assert [FEATURES[k] for k in COSTLY_COLUMNS] == list(COSTLY_FEATURES)
+    full = costly_pair_features(a, b, idf, list(cheap))
+    assert not any(math.isnan(value) for value in full)
+    assert full == pair_features(a, b, idf)
+    assert [full[k] for k in range(len(FEATURES)) if k not in COSTLY_COLUMNS] == \
+        [cheap[k] for k in range(len(FEATURES)) if k not in COSTLY_COLUMNS]

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile.features import FEATURES
-from reconcile.pairmodel import ROWS_AT_ONCE, TreeEnsemble, load_default_model
+from reconcile.pairmodel import BOUND_ROWS_AT_ONCE, ROWS_AT_ONCE, TreeEnsemble, load_default_model
 
 
 def walk_each_tree(model: TreeEnsemble, x: np.ndarray) -> np.ndarray:
@@ -114,3 +114,102 @@ def test_a_nan_feature_goes_right_as_in_a_plain_walk():
     x = np.random.default_rng(5).normal(size=(30, len(FEATURES)))
     x[np.random.default_rng(6).random(x.shape) < 0.2] = np.nan
     assert np.array_equal(model.decision_function(x), walk_each_tree(model, x))
+
+
+def best_over_unknown(model: TreeEnsemble, row: np.ndarray, unknown: set[int]) -> float:
+    """The plain bound: in each tree, the best leaf a row can reach when unknown splits go either way."""
+    score = model.init
+    for feature, threshold, left, right, value in model.trees:
+        best, stack = -np.inf, [0]
+        while stack:
+            node = stack.pop()
+            if feature[node] < 0:
+                best = max(best, value[node])
+            elif feature[node] in unknown:
+                stack += [left[node], right[node]]
+            else:
+                stack.append(left[node] if row[feature[node]] <= threshold[node] else right[node])
+        score += model.learning_rate * best
+    return score
+
+
+def random_rows(seed: int, rows: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(rows, len(FEATURES))) * rng.choice([0.1, 1.0, 10.0], size=len(FEATURES))
+    x[rng.random(x.shape) < 0.3] = 0.0
+    x[rng.random(x.shape) < 0.1] = 1.0
+    return x
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=1, max_value=30), st.integers(min_value=0, max_value=2**32 - 1),
+       st.sets(st.integers(min_value=0, max_value=len(FEATURES) - 1), max_size=len(FEATURES)))
+def test_the_bound_is_each_trees_best_reachable_leaf_and_no_score_exceeds_it(rows, seed, unknown):
+    model = load_default_model()
+    x = random_rows(seed, rows)
+    bound = model.upper_bound(x, unknown=unknown)
+    assert bound == pytest.approx([best_over_unknown(model, row, unknown) for row in x], abs=1e-12)
+    # whatever the unknown columns hold, the score stays at or under the bound
+    filled = x.copy()
+    columns = sorted(unknown)
+    filled[:, columns] = random_rows(seed + 1, rows)[:, columns]
+    assert (model.decision_function(filled) <= bound + 1e-9).all()
+
+
+def test_the_bound_with_nothing_unknown_is_the_score_and_with_everything_unknown_the_best_leaves():
+    model = load_default_model()
+    x = random_rows(11, 50)
+    assert model.upper_bound(x, unknown=()) == pytest.approx(model.decision_function(x), abs=1e-12)
+    everything = model.upper_bound(x, unknown=range(len(FEATURES)))
+    best = model.init + model.learning_rate * sum(value[feature < 0].max() for feature, *_, value in model.trees)
+    assert everything == pytest.approx(np.full(50, best), abs=1e-12)
+
+
+def complete(depth: int) -> dict:
+    """A complete tree of ``depth`` levels (31 splits at depth 5) on features 0 and 2, leaves 0, 1, 2, ..."""
+    feature, threshold, left, right, value = [], [], [], [], []
+
+    def grow(level: int, low: float, high: float) -> int:
+        node = len(feature)
+        feature.append(-2)
+        threshold.append(0.0)
+        left.append(0)
+        right.append(0)
+        value.append(float(node))
+        if level < depth:
+            middle = (low + high) / 2
+            feature[node], threshold[node] = level % 2 * 2, middle
+            left[node] = grow(level + 1, low, middle)
+            right[node] = grow(level + 1, middle, high)
+        return node
+
+    grow(0, -2.0, 14.0)
+    return {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value}
+
+
+@pytest.mark.parametrize(("trees", "why"), [
+    ([], "no trees: the initial score alone"),
+    ([LEAF], "a tree that is one leaf"),
+    ([chain(12), LEAF], "deeper than a complete tree may be: walked tree by tree"),
+    ([chain(8), LOPSIDED], "as deep as a complete tree may be"),
+    ([complete(5), LEAF], "more known splits than a table may hold: walked tree by tree"),
+    ([LOPSIDED, LEAF], "a leaf above the full depth"),
+])
+def test_hand_made_ensembles_bound_as_a_plain_walk(trees, why):
+    model = ensemble(trees)
+    x = np.zeros((15, len(FEATURES)))
+    x[:, 0] = np.arange(-1.5, 13.5)
+    x[:, 2] = np.linspace(-2, 2, 15)
+    for unknown in (set(), {1}, {0, 2}):
+        expected = [best_over_unknown(model, row, unknown) for row in x]
+        assert model.upper_bound(x, unknown=unknown) == pytest.approx(expected, abs=1e-12), why
+    if any(len(tree["feature"]) > 40 for tree in trees):
+        assert model._bound_tables(()) is None  # too many bits for a table
+
+
+def test_a_bound_across_chunks_is_the_bound_of_each_row():
+    model = load_default_model()
+    x = random_rows(4, BOUND_ROWS_AT_ONCE + 9)
+    whole = model.upper_bound(x, unknown={0, 8, 59})
+    assert np.array_equal(whole[-9:], model.upper_bound(x[-9:], unknown={0, 8, 59}))
+    assert model.upper_bound(np.zeros((0, len(FEATURES))), unknown={0}).shape == (0,)
