@@ -213,10 +213,15 @@ def compatible(a: Claim, b: Claim) -> bool:
     lo_a, hi_a = numeric_interval(a)
     lo_b, hi_b = numeric_interval(b)
     finite = [abs(x) for x in (lo_a, hi_a, lo_b, hi_b) if math.isfinite(x)]
+    overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
+    largest_tolerance = 1e-9 * max([1.0, *finite])
+    if overlap < -largest_tolerance and a.kind != "quantity":
+        # apart by more than any tolerance: no bound touches the other interval (the
+        # rules below all need one to), and only quantities are converted
+        return False
     widths = [w for w in (hi_a - lo_a, hi_b - lo_b) if w > 0]
     # float noise at a shared bound, far below any interval's own width
-    tolerance = min([1e-9 * max([1.0, *finite])] + [w * 1e-6 for w in widths])
-    overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
+    tolerance = min([largest_tolerance] + [w * 1e-6 for w in widths])
     if overlap > tolerance:
         return True
     if a.kind == "quantity" and finite and across_systems(a.unit, b.unit):
