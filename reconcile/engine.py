@@ -810,7 +810,8 @@ def _without_hangers_on(members: list[int], contexts: Sequence[ClaimContext | No
 CORROBORATION_FLOOR = 0.85
 #: Corroborations that bind: the chance that every one of them is wrong is below one minus this.
 CORROBORATION_BINDS = 0.99999
-#: The same, when the claim's value is a slip of the pen for its partners' (:func:`digit_slip`).
+#: The same, when the claim's value is a slip of the pen for its partners' (:func:`digit_slip`,
+#: or its day the day before or after theirs: :func:`values.a_day_apart`).
 SLIP_CORROBORATION_BINDS = 0.999
 
 
@@ -825,7 +826,9 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
     the product of their chances of being wrong, one per document (its most probable
     pair).  When that product is below ``1 - CORROBORATION_BINDS`` (three documents at
     0.98 each: "3,412 staff" against "3,142 staff" restated three times), every pair of
-    the group is raised to the threshold.
+    the group is raised to the threshold.  A claim whose value is a slip for its partners'
+    (digits swapped, a teen for a ten: :func:`digit_slip`; a day the day before or after
+    theirs: :func:`values.a_day_apart`) needs less: ``1 - SLIP_CORROBORATION_BINDS``.
 
     Corroboration starts a flag; it never extends one.  A claim already bound at the
     threshold (by the model or the sentence rules, ``raised``, or by a group raised
@@ -880,7 +883,8 @@ def corroborated(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[
             if len(best) < 2:
                 continue
             all_wrong = math.prod(1.0 - p for p in best.values())
-            slip = all(digit_slip(contexts[i].claim, contexts[j].claim) for j, _ in group)
+            slip = all(digit_slip(contexts[i].claim, contexts[j].claim)
+                       or values.a_day_apart(contexts[i].claim, contexts[j].claim) for j, _ in group)
             if 1.0 - all_wrong >= (SLIP_CORROBORATION_BINDS if slip else CORROBORATION_BINDS):
                 for _, k in group:
                     result[k] = max(result[k], threshold)

@@ -170,6 +170,21 @@ def _same_stated_day(a: Claim, b: Claim) -> bool:
     return False
 
 
+def a_day_apart(a: Claim, b: Claim) -> bool:
+    """Two dates of one day each, the one the day after the other ("9 October 2024", "10 October 2024").
+
+    The commonest slip in restating a date; the same two days with a clock or time zone in
+    either sentence are compatible, not a slip (:func:`compatible`).  Measured 8-fold over
+    the 66 development corpora as a slip for corroboration (:func:`reconcile.engine.corroborated`):
+    3 more planted conflicts found, 1 more false flag, no trap.
+    """
+    if a.kind != "date" or b.kind != "date":
+        return False
+    ia, ib = date_interval(a), date_interval(b)
+    return (ia is not None and ib is not None and ia[0] == ia[1] and ib[0] == ib[1]
+            and abs(ia[0].toordinal() - ib[0].toordinal()) == 1)
+
+
 def _mentions_clock(claim: Claim) -> bool:
     return bool(_TIME_ZONE_RE.search(claim.sentence) or re.search(r"[0-9]{1,2}:[0-9]{2}", claim.text))
 

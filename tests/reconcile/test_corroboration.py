@@ -173,3 +173,26 @@ def test_a_slip_must_be_a_slip_for_every_partner_whatever_their_order(reverse):
     if reverse:
         edges.reverse()
     assert not any(raised(dict(edges)).values())
+
+
+DAYS = {
+    "a.txt": "The regulator published its final report on 9 October 2024.\n",
+    "b.txt": "Its final report was published on 9 October 2024 by the regulator.\n",
+    "c.txt": "The regulator's final report, published 10 October 2024, found failings.\n",
+    "d.txt": "The regulator's final report, published 12 October 2024, found failings.\n",
+}
+
+
+@pytest.mark.parametrize(("other", "raised_to_threshold", "why"), [
+    ("c.txt", True, "a day after the date two documents give: a slip, one chance in a thousand is enough"),
+    ("d.txt", False, "three days after it: no slip, one chance in a thousand is not enough"),
+])
+def test_a_date_a_day_off_is_a_slip_for_corroboration(other, raised_to_threshold, why):
+    claims = sorted((c for doc, text in DAYS.items() for c in extract_claims(text, doc=doc)),
+                    key=lambda c: (c.doc, c.start))
+    contexts, _ = build_contexts(claims)
+    index = {claim.doc: k for k, claim in enumerate(claims)}
+    pairs = [tuple(sorted((index[other], index["a.txt"]))), tuple(sorted((index[other], index["b.txt"])))]
+    given = np.asarray([0.97, 0.97])  # all wrong: 0.0009, between the two bars
+    result = corroborated(contexts, pairs, given, threshold=THRESHOLD)
+    assert bool((result >= THRESHOLD).all()) is raised_to_threshold, why

@@ -167,3 +167,24 @@ def test_every_claim_agrees_with_itself_and_comparison_is_symmetric(number, qual
         for b in found:
             if values.block_key(a) == values.block_key(b):
                 assert values.compatible(a, b) == values.compatible(b, a)
+
+
+@pytest.mark.parametrize(("one", "other", "apart"), [
+    ("The report was published on 9 October 2024.", "The report was published on 10 October 2024.", True),
+    ("It opened on 31 December 2024.", "It opened on 1 January 2025.", True),  # across a year
+    ("It opened on 9 October 2024.", "It opened on 11 October 2024.", False),  # two days
+    ("It opened on 9 October 2024.", "It opened on 9 October 2024.", False),  # the same day
+    ("It opened in October 2024.", "It opened on 1 November 2024.", False),  # a month is no day
+    ("It opened in 2023.", "It opened in 2024.", False),  # years are no days
+])
+def test_a_day_apart_table(one, other, apart):
+    (a,) = extract_claims(one, doc="a.txt")
+    (b,) = extract_claims(other, doc="b.txt")
+    assert values.a_day_apart(a, b) is apart
+    assert values.a_day_apart(b, a) is apart
+
+
+def test_numbers_are_never_a_day_apart():
+    (a,) = extract_claims("It employs 41 people.", doc="a.txt")
+    (b,) = extract_claims("It employs 42 people.", doc="b.txt")
+    assert not values.a_day_apart(a, b)
