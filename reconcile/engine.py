@@ -35,6 +35,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -70,6 +71,9 @@ from .memo import ResultStore
 from .model import Discrepancy, Fact
 from .origins import OriginClaim, origin_pairs
 from .text import Idf
+
+if TYPE_CHECKING:  # the model is loaded only when a check needs it
+    from .pairmodel import TreeEnsemble
 
 Scorer = Callable[[list[list[float]]], np.ndarray]
 
@@ -732,8 +736,10 @@ def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimCon
     With the shipped kind of model (a tree ensemble), the pairs' cheap features come first
     (:func:`cheap_pair_features`); a pair whose best possible score, whatever its costly
     features hold, stays below ``matters`` is never weighed (most pairs of an archive: the
-    values, kinds, scopes and supports of two claims already rule them out).  Such a pair
-    would be dropped anyway, so the result is the same as scoring every pair in full.
+    values, kinds, scopes and supports of two claims already rule them out).  Below
+    ``matters`` a pair is dropped, or, when a sentence rule binds it, kept at the rule's
+    probability, and its own probability is read only at ``matters`` or above
+    (:func:`corroborated`): the result is the same as scoring every pair in full.
     """
     model = _tree_ensemble(scorer)
     if model is None or not 0.0 < matters < 1.0:
@@ -750,7 +756,7 @@ def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimCon
     return probabilities
 
 
-def _tree_ensemble(scorer: Scorer):
+def _tree_ensemble(scorer: Scorer) -> TreeEnsemble | None:
     """The tree ensemble whose ``predict_proba`` ``scorer`` is, else None."""
     from .pairmodel import TreeEnsemble
 
