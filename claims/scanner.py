@@ -932,8 +932,8 @@ class Scanner:
         qualifier, rule = None, "exact"
         window = text[max(0, span_start - 40, self._floor):span_start]
         q = _qualifier_before(window) or _symbol_qualifier_before(window)
-        if q and not _adds_up_to(window, q) and not (attributive and _is_preposition(q)):
-            key = re.sub(r"\s+", " ", q.group("q").lower())
+        key = re.sub(r"\s+", " ", q.group("q").lower()) if q else None
+        if q and not _adds_up_to(window, q) and not (attributive and key in _PREPOSITION_QUALIFIERS):
             if key in QUALIFIERS_BEFORE:
                 qualifier, rule = QUALIFIERS_BEFORE[key]
                 span_start -= len(window) - q.start("q")
@@ -1385,11 +1385,6 @@ _ADDING_UP_RE = re.compile(r"(?i:\b(?:add|adds|added|adding)\s+)\Z")
 #: eight-year contract", "over a 10-year period", "within a 5-km radius") they govern the
 #: noun, and bound nothing.
 _PREPOSITION_QUALIFIERS = frozenset({"under", "over", "within", "beyond", "above", "below"})
-
-
-def _is_preposition(q: re.Match) -> bool:
-    """Is the qualifier ``q`` one that is also a preposition ("under", "over", ...)?"""
-    return re.sub(r"\s+", " ", q.group("q").lower()) in _PREPOSITION_QUALIFIERS
 
 
 # Words after "12-tonne" that show it is no adjective: a verb, "old", "of", "in", "or" ...

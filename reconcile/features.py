@@ -634,9 +634,6 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-_CONTEXT_COLUMN = FEATURES.index("context_overlap")
-_LOCAL_COLUMN = FEATURES.index("local_overlap")
-
 #: The features that weigh the two claims' words (IDF overlaps, fuzzy ratios, the rival
 #: matches): most of a pair's cost.  :func:`cheap_pair_features` leaves them out, so that a
 #: pair the model cannot bind whatever they are is never weighed (see
@@ -924,26 +921,31 @@ def costly_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf, row: list[f
         if name_stem not in other:
             names_mismatch += get(name_stem, default)
     events_a, events_b = sa.events, sb.events
-    row[0] = idf.overlap(a.sent, b.sent, weight_a=wa_["sent"], weight_b=wb_["sent"])
-    row[1] = idf.containment(a.sent, b.sent)
-    row[2] = idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"])
-    row[3] = idf.overlap(a.left, b.left, weight_a=wa_["left"], weight_b=wb_["left"])
-    row[4] = idf.overlap(a.right, b.right, weight_a=wa_["right"], weight_b=wb_["right"])
-    row[6] = idf.overlap(a.noun, b.noun, weight_a=wa_["noun"], weight_b=wb_["noun"])
-    row[8] = idf.overlap(context_a, context_b, weight_a=wa_["context"], weight_b=wb_["context"])
-    row[9] = idf.overlap(a.names, b.names, weight_a=wa_["names"], weight_b=wb_["names"])
-    row[10] = min(names_mismatch, 30.0) / 30.0
-    row[11] = idf.overlap(a.heading, b.heading, weight_a=wa_["heading"], weight_b=wb_["heading"])
-    row[12] = idf.containment(a.row or a.sent, b.row or b.sent) if (a.row or b.row) else 0.0
-    row[13] = fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0
-    row[14] = fuzz.token_set_ratio(sa.window_text, sb.window_text) / 100.0
-    row[44] = idf.overlap(events_a, events_b) if (events_a or events_b) else -1.0
-    row[50] = idf.overlap(a.row, b.row, weight_a=wa_["row"], weight_b=wb_["row"]) if (a.row and b.row) else -1.0
-    row[52] = idf.overlap(a.tight, b.tight, weight_a=wa_["tight"], weight_b=wb_["tight"])
-    row[53] = min(_foreign_names(sa, context_b, get, default) + _foreign_names(sb, context_a, get, default),
-                  30.0) / 30.0
-    row[58] = max(_names_the_fact(a, b, idf), _names_the_fact(b, a, idf))
-    row[59:63] = _rival_features(a, b, sa, sb, row[_CONTEXT_COLUMN] + row[_LOCAL_COLUMN])
+    local_overlap = idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"])
+    context_overlap = idf.overlap(context_a, context_b, weight_a=wa_["context"], weight_b=wb_["context"])
+    costly = [  # in the order of COSTLY_FEATURES
+        idf.overlap(a.sent, b.sent, weight_a=wa_["sent"], weight_b=wb_["sent"]),
+        idf.containment(a.sent, b.sent),
+        local_overlap,
+        idf.overlap(a.left, b.left, weight_a=wa_["left"], weight_b=wb_["left"]),
+        idf.overlap(a.right, b.right, weight_a=wa_["right"], weight_b=wb_["right"]),
+        idf.overlap(a.noun, b.noun, weight_a=wa_["noun"], weight_b=wb_["noun"]),
+        context_overlap,
+        idf.overlap(a.names, b.names, weight_a=wa_["names"], weight_b=wb_["names"]),
+        min(names_mismatch, 30.0) / 30.0,
+        idf.overlap(a.heading, b.heading, weight_a=wa_["heading"], weight_b=wb_["heading"]),
+        idf.containment(a.row or a.sent, b.row or b.sent) if (a.row or b.row) else 0.0,
+        fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0,
+        fuzz.token_set_ratio(sa.window_text, sb.window_text) / 100.0,
+        idf.overlap(events_a, events_b) if (events_a or events_b) else -1.0,
+        idf.overlap(a.row, b.row, weight_a=wa_["row"], weight_b=wb_["row"]) if (a.row and b.row) else -1.0,
+        idf.overlap(a.tight, b.tight, weight_a=wa_["tight"], weight_b=wb_["tight"]),
+        min(_foreign_names(sa, context_b, get, default) + _foreign_names(sb, context_a, get, default), 30.0) / 30.0,
+        max(_names_the_fact(a, b, idf), _names_the_fact(b, a, idf)),
+        *_rival_features(a, b, sa, sb, context_overlap + local_overlap),
+    ]
+    for column, value in zip(COSTLY_COLUMNS, costly, strict=True):
+        row[column] = value
     return row
 
 

@@ -118,16 +118,17 @@ class TreeEnsemble:
         x = np.asarray(rows, dtype=np.float64)
         if x.ndim != 2 or x.shape[0] == 0:
             return np.zeros(len(rows))
-        unknown_columns = np.asarray(sorted(set(unknown)), dtype=np.int64)
-        if self._levels is None or self._bound_tables(tuple(unknown_columns.tolist())) is None:
-            return self._bound_each_tree(x, unknown_columns)
-        return np.concatenate([self._bounds(x[start:start + BOUND_ROWS_AT_ONCE], unknown_columns)
+        unknown_columns = tuple(sorted(set(unknown)))
+        tables = self._bound_tables(unknown_columns) if self._levels is not None else None
+        if tables is None:
+            return self._bound_each_tree(x, set(unknown_columns))
+        return np.concatenate([self._bounds(x[start:start + BOUND_ROWS_AT_ONCE], tables)
                                for start in range(0, x.shape[0], BOUND_ROWS_AT_ONCE)])
 
-    def _bounds(self, x: np.ndarray, unknown_columns: np.ndarray) -> np.ndarray:
+    def _bounds(self, x: np.ndarray, tables: tuple[np.ndarray, ...]) -> np.ndarray:
         # each tree's bound depends only on the ways the row goes at its known splits: those
         # few bits index a table of the tree's bounds (see _bound_tables)
-        known_feature, known_threshold, bit_splits, offsets, table = self._bound_tables(tuple(unknown_columns.tolist()))
+        known_feature, known_threshold, bit_splits, offsets, table = tables
         # (known splits + 1, rows), split-major so that each gather below reads whole rows;
         # the last split never goes right: the bits a tree does not use point to it
         goes_right = np.zeros((len(known_feature) + 1, x.shape[0]), dtype=np.uint16)
@@ -153,18 +154,19 @@ class TreeEnsemble:
         # a split on an unknown column goes either way; so does a filler node (+inf)
         free = np.isin(split_feature, np.asarray(unknown, dtype=np.int64)) | np.isinf(split_threshold)
         known_splits = np.flatnonzero(~free)
-        if (~free[node_split]).sum(axis=1).max() > MAX_TABLE_BITS:
+        most_bits = int((~free[node_split]).sum(axis=1).max())
+        if most_bits > MAX_TABLE_BITS:
             self._tables[unknown] = None
             return None
-        position = {int(k): n for n, k in enumerate(known_splits)}
-        bits = max(1, int((~free[node_split]).sum(axis=1).max()))
+        position = np.cumsum(~free) - 1  # split -> its index among the known splits
+        bits = max(1, most_bits)
         bit_splits = np.full((node_split.shape[0], bits), len(known_splits), dtype=np.int64)
         offsets, tables = [], []
         size = 0
         for t in range(node_split.shape[0]):
             known_nodes = [n for n in range(node_split.shape[1]) if not free[node_split[t, n]]]
             for b, n in enumerate(known_nodes):
-                bit_splits[t, b] = position[int(node_split[t, n])]
+                bit_splits[t, b] = position[node_split[t, n]]
             ways = np.arange(2 ** len(known_nodes))
             # (ways, inner nodes): goes right at each known node; free nodes take the larger child
             right = np.zeros((len(ways), node_split.shape[1]), dtype=bool)
@@ -187,8 +189,7 @@ class TreeEnsemble:
         self._tables[unknown] = found
         return found
 
-    def _bound_each_tree(self, x: np.ndarray, unknown_columns: np.ndarray) -> np.ndarray:
-        unknown = set(unknown_columns.tolist())
+    def _bound_each_tree(self, x: np.ndarray, unknown: set[int]) -> np.ndarray:
         score = np.full(x.shape[0], self.init)
         for feature, threshold, left, right, value in self.trees:
             best = np.full(x.shape[0], -np.inf)
