@@ -54,14 +54,14 @@ from .features import (
     ClaimContext,
     DocumentSummary,
     build_contexts,
-    cheap_pair_features,
+    cheap_pair_rows,
     corroboration,
     costly_pair_features,
     digit_slip,
     doc_dates,
     document_subjects,
     name_mentions,
-    pair_features,
+    pair_feature_rows,
     shared_words,
     subjects_of,
     summarize_document,
@@ -181,12 +181,9 @@ def candidate_pairs(contexts: Sequence[ClaimContext | None], idf: Idf, *,
     for members in blocks.values():
         if len(members) <= ALL_PAIRS_BLOCK:
             # small blocks: every pair with incompatible values (the model decides)
-            for x in range(len(members)):
-                cx = contexts[members[x]]
-                for y in range(x + 1, len(members)):
-                    cy = contexts[members[y]]
-                    if not values.compatible(cx.claim, cy.claim) and not vetoed(cx, cy):
-                        pairs.add((members[x], members[y]))
+            for x, y in values.incompatible_pairs([contexts[i].claim for i in members]):
+                if not vetoed(contexts[members[x]], contexts[members[y]]):
+                    pairs.add((members[x], members[y]))
             continue
         if subjects is None:
             subjects = document_subjects([c.claim for c in contexts if c is not None])
@@ -205,7 +202,7 @@ def _large_block_pairs(members: Sequence[int], contexts: Sequence[ClaimContext |
     pairs: set[tuple[int, int]] = set()
     for i in members:
         shared: dict[int, float] = defaultdict(float)
-        for key in keys_of[i]:
+        for key in sorted(keys_of[i]):  # one order in every process: the sums are the same
             w = weight.get(key)
             if w is None:
                 continue
@@ -734,7 +731,7 @@ def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimCon
     """The scorer's probability of each pair, or 0.0 for a pair it cannot give ``matters``.
 
     With the shipped kind of model (a tree ensemble), the pairs' cheap features come first
-    (:func:`cheap_pair_features`); a pair whose best possible score, whatever its costly
+    (:func:`cheap_pair_rows`); a pair whose best possible score, whatever its costly
     features hold, stays below ``matters`` is never weighed (most pairs of an archive: the
     values, kinds, scopes and supports of two claims already rule them out).  Below
     ``matters`` a pair is dropped, or, when a sentence rule binds it, kept at the rule's
@@ -743,15 +740,16 @@ def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimCon
     """
     model = _tree_ensemble(scorer)
     if model is None or not 0.0 < matters < 1.0:
-        return np.asarray(scorer([pair_features(contexts[i], contexts[j], idf) for i, j in batch]), dtype=float)
-    rows = [cheap_pair_features(contexts[i], contexts[j], idf) for i, j in batch]
+        return np.asarray(scorer(pair_feature_rows(contexts, batch, idf).tolist()), dtype=float)
     probabilities = np.zeros(len(batch))
-    if not rows:
+    if not batch:
         return probabilities
+    rows = cheap_pair_rows(contexts, batch, idf)
     reachable = model.upper_bound(rows, unknown=COSTLY_COLUMNS) + BOUND_MARGIN >= math.log(matters / (1.0 - matters))
     weighed = np.flatnonzero(reachable)
     if len(weighed):
-        full = [costly_pair_features(contexts[batch[k][0]], contexts[batch[k][1]], idf, rows[k]) for k in weighed]
+        full = [costly_pair_features(contexts[batch[k][0]], contexts[batch[k][1]], idf, rows[k].tolist())
+                for k in weighed.tolist()]
         probabilities[weighed] = np.asarray(scorer(full), dtype=float)
     return probabilities
 
@@ -1203,15 +1201,13 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
     for members in index.values():
         if len(members) > 300:
             continue
-        for x in range(len(members)):
-            a = contexts[members[x]]
-            for y in range(x + 1, len(members)):
-                b = contexts[members[y]]
-                if not values.compatible(a.claim, b.claim) or values.relative_difference(a.claim, b.claim) > 0.05:
-                    continue
-                local = idf.overlap(set(a.left) | set(a.right), set(b.left) | set(b.right))
-                if local >= 0.3 or idf.overlap(a.sent, b.sent) >= 0.5:
-                    uf.union(members[x], members[y])
+        for x, y in values.compatible_pairs([contexts[i].claim for i in members]):
+            a, b = contexts[members[x]], contexts[members[y]]
+            if values.relative_difference(a.claim, b.claim) > 0.05:
+                continue
+            local = idf.overlap(set(a.left) | set(a.right), set(b.left) | set(b.right))
+            if local >= 0.3 or idf.overlap(a.sent, b.sent) >= 0.5:
+                uf.union(members[x], members[y])
     facts = []
     for members in uf.groups():
         if len(members) < 2:

@@ -17,13 +17,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from claims import Claim
 
 from . import values
-from .text import STOP_WORDS, Idf, content_stems, proper_names, scope_groups, stem, words
+from .text import SCOPE_GROUPS, STOP_WORDS, Idf, content_stems, proper_names, scope_groups, stem, words
 
 WINDOW = 6
 _RELATIVE_YEAR_RE = re.compile(r"(?i)\b(last|previous|this|current|next|coming)\s+year(?:'s|’s)?\b")
@@ -635,7 +636,7 @@ FEATURES: tuple[str, ...] = (
 
 
 #: The features that weigh the two claims' words (IDF overlaps, fuzzy ratios, the rival
-#: matches): most of a pair's cost.  :func:`cheap_pair_features` leaves them out, so that a
+#: matches): most of a pair's cost.  :func:`cheap_pair_rows` leaves them out, so that a
 #: pair the model cannot bind whatever they are is never weighed (see
 #: :meth:`reconcile.pairmodel.TreeEnsemble.upper_bound`).
 COSTLY_FEATURES: tuple[str, ...] = (
@@ -685,6 +686,7 @@ class _PairSide:
     weights: dict[str, float] | None  # None until a costly feature needs them (_weighed)
     # document -> this claim's best matches among that document's claims of its block
     rivals: dict[str, _Rivals]
+    numbers: tuple[float, ...] = ()  # what cheap_pair_rows reads, by _SIDE_NUMBERS
 
 
 def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
@@ -713,6 +715,7 @@ def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
         weights=None,
         rivals={},
     )
+    side.numbers = _side_numbers(ctx, side)
     ctx.pair_side = side
     return side
 
@@ -721,7 +724,7 @@ def _weighed(ctx: ClaimContext, idf: Idf) -> _PairSide:
     """The claim's pair side with the IDF weights of its sets and the stems of its names.
 
     Made only when a pair of the claim needs its costly features: most pairs are settled
-    without them (:func:`cheap_pair_features`).
+    without them (:func:`cheap_pair_rows`).
     """
     side = _pair_side(ctx, idf)
     if side.weights is None:
@@ -799,88 +802,242 @@ def _rival_features(a: ClaimContext, b: ClaimContext, sa: _PairSide, sb: _PairSi
 
 def pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
     """The features of a pair of claims of one block, in the order of :data:`FEATURES`."""
-    return costly_pair_features(a, b, idf, cheap_pair_features(a, b, idf))
+    return pair_feature_rows([a, b], [(0, 1)], idf)[0].tolist()
 
 
-def cheap_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf) -> list[float]:
-    """The features of a pair that do not weigh its words, in the order of :data:`FEATURES`.
+def pair_feature_rows(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]],
+                      idf: Idf) -> np.ndarray:
+    """The features of each pair (indices into ``contexts``), one row per pair, in the order of :data:`FEATURES`."""
+    rows = cheap_pair_rows(contexts, pairs, idf)
+    for k, (i, j) in enumerate(pairs):
+        rows[k] = costly_pair_features(contexts[i], contexts[j], idf, rows[k].tolist())
+    return rows
+
+
+#: Per claim, the numbers :func:`cheap_pair_rows` reads, in this order (:attr:`_PairSide.numbers`).
+_SIDE_NUMBERS: tuple[str, ...] = (
+    "noun_missing", "scope_bits", "has_ref", "cumulative", "has_day", "day", "sentence_start",
+    "point_none", "point_truthy", "point", "interval_none", "interval_low", "interval_high", "year",
+    "width", "support", "log_support", "qualified", "kind", "table", "baseline", "has_periods", "start",
+)
+_N = {name: k for k, name in enumerate(_SIDE_NUMBERS)}
+#: A claim's kind as a number (:data:`_SIDE_NUMBERS`' "kind"); any other kind is -1.
+_KIND_CODES = {"date": 0, "count": 1, "money": 2, "percent": 3, "quantity": 4}
+#: Each scope group's bit in "scope_bits".
+_SCOPE_BITS = {name: 1 << k for k, name in enumerate(SCOPE_GROUPS)}
+_FEATURE_COLUMN = {name: k for k, name in enumerate(FEATURES)}
+
+
+def _side_numbers(ctx: ClaimContext, side: _PairSide) -> tuple[float, ...]:
+    """The claim's numbers, in the order of :data:`_SIDE_NUMBERS` (made once per claim)."""
+    c = ctx.claim
+    interval = side.date_interval
+    pa = side.point
+    scope_bits = 0
+    for name in ctx.scope:
+        scope_bits |= _SCOPE_BITS[name]
+    return (
+        float(not ctx.noun),
+        float(scope_bits),
+        float(bool(ctx.ref_years)),
+        float(ctx.cumulative),
+        float(side.doc_day is not None),
+        float(side.doc_day) if side.doc_day is not None else 0.0,
+        float(c.sentence_start),
+        float(pa is None),
+        float(bool(pa)),
+        pa if pa is not None else 0.0,
+        float(interval is None),
+        float(interval[0].toordinal()) if interval else 0.0,
+        float(interval[1].toordinal()) if interval else 0.0,
+        float(interval[0].year) if interval else 0.0,
+        side.width,
+        float(ctx.support),
+        math.log1p(ctx.support),
+        float(bool(c.qualifier)),
+        float(_KIND_CODES.get(c.kind, -1)),
+        float(ctx.is_table),
+        float(ctx.baseline),
+        float(bool(ctx.periods)),
+        float(c.start),
+    )
+
+
+def cheap_pair_rows(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[int, int]], idf: Idf) -> np.ndarray:
+    """The features of pairs that do not weigh their words: one row per pair, in the order of :data:`FEATURES`.
 
     The columns of :data:`COSTLY_COLUMNS` hold NaN; :func:`costly_pair_features` fills them.
+    Computed column by column over all the pairs at once (an archive has tens of millions
+    of pairs, and most are settled by these features alone), each with the same
+    floating-point operations, in the same order, as one pair at a time would: the rows
+    are the same to the last bit whatever the batch.
+
+    Args:
+        contexts: The claims' contexts, by index.
+        pairs: Pairs of indices into ``contexts`` (both claims of one block).
+        idf: The corpus's word weights.
     """
-    ca, cb = a.claim, b.claim
-    sa, sb = _pair_side(a, idf), _pair_side(b, idf)
-    scope_a, scope_b = a.scope, b.scope
-    ref_both = bool(a.ref_years and b.ref_years)
-    da, db = sa.doc_day, sb.doc_day
-    pa, pb = sa.point, sb.point
-    if ca.kind == "date":
-        ia, ib = sa.date_interval, sb.date_interval
-        year_gap = abs(ia[0].year - ib[0].year) if ia and ib else 0
-        log_ratio = 0.0
-    else:
-        year_gap = 0
-        log_ratio = abs(math.log10(abs(pa) / abs(pb))) if pa and pb and pa * pb > 0 else 3.0
-    digit_similarity, same_digit_count, anagram, one_digit_off, adjacent_swap, teen_ty = \
-        _digit_features(*_compared_digits(sa, sb))
-    wa, wb = sa.width, sb.width
-    same_doc = ca.doc == cb.doc
-    nan = math.nan
-    return [
-        nan, nan, nan, nan, nan,
-        float(a.head is not None and a.head == b.head),
-        nan,
-        float(not a.noun or not b.noun),
-        nan, nan, nan, nan, nan, nan, nan,
-        float(len(scope_a ^ scope_b)),
-        float(("plan" in scope_a) != ("plan" in scope_b) or ("actual" in scope_a) != ("actual" in scope_b)),
-        float(("total" in scope_a) != ("total" in scope_b) or ("part" in scope_a) != ("part" in scope_b)),
-        float(("rate" in scope_a) != ("rate" in scope_b)),
-        float(("provisional" in scope_a) != ("provisional" in scope_b)),
-        float("change" in scope_a or "change" in scope_b),
-        float(ref_both),
-        float(ref_both and not (a.ref_years & b.ref_years)),
-        float(bool(a.ref_years) != bool(b.ref_years)),
-        float(a.cumulative or b.cumulative),
-        min(abs(da - db), 3650) / 365.0 if da is not None and db is not None else -1.0,
-        float(same_doc),
-        float(same_doc and ca.sentence_start == cb.sentence_start),
-        values.relative_difference(ca, cb, points=(pa, pb), intervals=(sa.date_interval, sb.date_interval)),
-        min(log_ratio, 3.0),
-        digit_similarity,
-        same_digit_count,
-        math.log1p(min(a.support, b.support)),
-        math.log1p(max(a.support, b.support)),
-        (min(a.support, b.support) / max(a.support, b.support)),
-        float(bool(ca.qualifier) or bool(cb.qualifier)),
-        min(abs((wa if math.isfinite(wa) else 10.0) - (wb if math.isfinite(wb) else 10.0)), 10.0),
-        float(ca.kind == "date"),
-        float(ca.kind == "count"),
-        float(ca.kind == "money"),
-        float(ca.kind == "percent"),
-        float(ca.kind == "quantity"),
-        float(a.is_table or b.is_table),
-        float(a.is_table and b.is_table),
-        nan,
-        float(min(year_gap, 50)),
-        anagram,
-        one_digit_off,
-        adjacent_swap,
-        float(bool(ca.column_label and cb.column_label and ca.column_label != cb.column_label)),
-        nan,
-        (min(abs(ca.start - cb.start), 20000) / 20000.0) if same_doc else -1.0,
-        nan, nan,
-        float(a.baseline or b.baseline),
-        float(a.baseline and b.baseline),
-        float(bool(a.periods and b.periods)),
-        float(bool(a.periods and b.periods) and not (a.periods & b.periods)),
-        nan, nan, nan, nan, nan,
-        teen_ty,
-    ]
+    rows = np.full((len(pairs), len(FEATURES)), np.nan)
+    if not len(pairs):
+        return rows
+    index = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    claims, where = np.unique(index, return_inverse=True)
+    where = where.reshape(-1, 2)
+    sides = [_pair_side(contexts[i], idf) for i in claims.tolist()]
+    own = [contexts[i] for i in claims.tolist()]
+    numbers = np.array([side.numbers for side in sides], dtype=np.float64)
+    a, b = numbers[where[:, 0]], numbers[where[:, 1]]
+
+    def both(name: str) -> tuple[np.ndarray, np.ndarray]:
+        return a[:, _N[name]], b[:, _N[name]]
+
+    def set_column(name: str, column: np.ndarray) -> None:
+        rows[:, _FEATURE_COLUMN[name]] = column
+
+    def same(labels: list) -> np.ndarray:  # do the pair's two claims have one label?
+        codes = _codes(labels)
+        return codes[where[:, 0]] == codes[where[:, 1]]
+
+    def with_label(labels: list) -> np.ndarray:
+        present = np.asarray([bool(label) for label in labels])
+        return present[where[:, 0]] & present[where[:, 1]]
+
+    heads = [ctx.head for ctx in own]
+    set_column("noun_head_equal", (same(heads) & with_label([h is not None for h in heads])).astype(float))
+    missing_a, missing_b = both("noun_missing")
+    set_column("noun_missing", np.maximum(missing_a, missing_b))
+    scope_a, scope_b = (s.astype(np.int64) for s in both("scope_bits"))
+    differ = scope_a ^ scope_b
+    set_column("scope_diff", sum(((differ >> k) & 1) for k in range(len(_SCOPE_BITS))).astype(float))
+
+    def differs(*groups: str) -> np.ndarray:
+        found = np.zeros(len(differ), dtype=bool)
+        for group in groups:
+            found |= (differ & _SCOPE_BITS[group]) != 0
+        return found.astype(float)
+
+    set_column("plan_vs_actual", differs("plan", "actual"))
+    set_column("total_vs_part", differs("total", "part"))
+    set_column("rate_vs_total", differs("rate"))
+    set_column("provisional_diff", differs("provisional"))
+    set_column("change_any", (((scope_a | scope_b) & _SCOPE_BITS["change"]) != 0).astype(float))
+    ref_a, ref_b = both("has_ref")
+    ref_both = (ref_a > 0) & (ref_b > 0)
+    set_column("ref_both", ref_both.astype(float))
+    disjoint = np.zeros(len(index), dtype=bool)
+    for k in np.flatnonzero(ref_both).tolist():
+        disjoint[k] = not (contexts[index[k, 0]].ref_years & contexts[index[k, 1]].ref_years)
+    set_column("ref_disjoint", disjoint.astype(float))
+    set_column("ref_one", (ref_a != ref_b).astype(float))
+    set_column("cumulative_any", np.maximum(*both("cumulative")))
+    has_day_a, has_day_b = both("has_day")
+    day_a, day_b = both("day")
+    dated = (has_day_a > 0) & (has_day_b > 0)
+    set_column("doc_date_days", np.where(dated, np.minimum(np.abs(day_a - day_b), 3650.0) / 365.0, -1.0))
+    same_doc = same([ctx.claim.doc for ctx in own])
+    set_column("same_doc", same_doc.astype(float))
+    sentence_a, sentence_b = both("sentence_start")
+    set_column("same_sentence", (same_doc & (sentence_a == sentence_b)).astype(float))
+    is_date = a[:, _N["kind"]] == _KIND_CODES["date"]
+    set_column("rel_diff", np.where(is_date, _date_difference(a, b), _number_difference(a, b)))
+    set_column("log_ratio", np.where(is_date, 0.0, _log_ratio(a, b)))
+    digit_rows = _digit_rows(own, sides, where)
+    for k, name in enumerate(("digit_similarity", "same_digit_count", "digit_anagram", "one_digit_off",
+                              "adjacent_swap", "teen_ty")):
+        set_column(name, digit_rows[:, k])
+    support_a, support_b = both("support")
+    log_a, log_b = both("log_support")
+    set_column("support_min", np.minimum(log_a, log_b))  # log1p rises: the log of the smaller
+    set_column("support_max", np.maximum(log_a, log_b))
+    set_column("support_ratio", np.minimum(support_a, support_b) / np.maximum(support_a, support_b))
+    set_column("qualifier_any", np.maximum(*both("qualified")))
+    width_a, width_b = (np.where(np.isfinite(w), w, 10.0) for w in both("width"))
+    precision = np.abs(width_a - width_b)
+    set_column("precision_diff", np.where(10.0 < precision, 10.0, precision))
+    kind = a[:, _N["kind"]]
+    for name, code in (("is_date", "date"), ("is_count", "count"), ("is_money", "money"),
+                       ("is_percent", "percent"), ("is_quantity", "quantity")):
+        set_column(name, (kind == _KIND_CODES[code]).astype(float))
+    set_column("table_any", np.maximum(*both("table")))
+    set_column("table_both", np.minimum(*both("table")))
+    no_interval = np.maximum(*both("interval_none")) > 0
+    year_a, year_b = both("year")
+    set_column("year_gap", np.where(is_date & ~no_interval, np.minimum(np.abs(year_a - year_b), 50.0), 0.0))
+    columns = [ctx.claim.column_label for ctx in own]
+    set_column("column_differs", (with_label(columns) & ~same(columns)).astype(float))
+    start_a, start_b = both("start")
+    set_column("same_paragraph_distance",
+               np.where(same_doc, np.minimum(np.abs(start_a - start_b), 20000.0) / 20000.0, -1.0))
+    set_column("baseline_any", np.maximum(*both("baseline")))
+    set_column("baseline_both", np.minimum(*both("baseline")))
+    periods_a, periods_b = both("has_periods")
+    periods_both = (periods_a > 0) & (periods_b > 0)
+    set_column("period_both", periods_both.astype(float))
+    apart = np.zeros(len(index), dtype=bool)
+    for k in np.flatnonzero(periods_both).tolist():
+        apart[k] = not (contexts[index[k, 0]].periods & contexts[index[k, 1]].periods)
+    set_column("period_disjoint", apart.astype(float))
+    return rows
+
+
+def _codes(labels: Sequence[object]) -> np.ndarray:
+    """A number per label, equal for equal labels."""
+    seen: dict[object, int] = {}
+    return np.asarray([seen.setdefault(label, len(seen)) for label in labels], dtype=np.int64)
+
+
+def _date_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`values.relative_difference` of two dates: their middles' distance over ten years, at most 1."""
+    low_a, high_a, low_b, high_b = (x[:, _N[name]] for x, name in (
+        (a, "interval_low"), (a, "interval_high"), (b, "interval_low"), (b, "interval_high")))
+    days = np.abs(((low_a + high_a) - (low_b + high_b)) / 2) / 3650.0
+    missing = np.maximum(a[:, _N["interval_none"]], b[:, _N["interval_none"]]) > 0
+    return np.where(missing | ~(days < 1.0), 1.0, days)
+
+
+def _number_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`values.relative_difference` of two numbers: their distance over the larger, at most 1."""
+    pa, pb = a[:, _N["point"]], b[:, _N["point"]]
+    scale = np.maximum(np.abs(pa), np.abs(pb))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        relative = np.abs(pa - pb) / scale
+    relative = np.where(relative < 1.0, relative, 1.0)
+    missing = np.maximum(a[:, _N["point_none"]], b[:, _N["point_none"]]) > 0
+    return np.where(missing, 1.0, np.where(scale != 0, relative, 0.0))
+
+
+def _log_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How many powers of ten apart two numbers are, at most 3 (3 when either is 0 or their signs differ).
+
+    The logarithm is Python's (``math.log10``), not numpy's: numpy's may differ in the last
+    bit on some processors, and a tree's split may fall just there.
+    """
+    pa, pb = a[:, _N["point"]], b[:, _N["point"]]
+    usable = (a[:, _N["point_truthy"]] > 0) & (b[:, _N["point_truthy"]] > 0) & (pa * pb > 0)
+    result = np.full(len(pa), 3.0)
+    picked = np.flatnonzero(usable)
+    if len(picked):
+        ratios = (np.abs(pa[picked]) / np.abs(pb[picked])).tolist()
+        result[picked] = [abs(math.log10(r)) for r in ratios]
+    return np.where(3.0 < result, 3.0, result)
+
+
+def _digit_rows(own: Sequence[ClaimContext], sides: Sequence[_PairSide], where: np.ndarray) -> np.ndarray:
+    """The digit features (:func:`_digit_features`) of each pair, computed once per pair of digit strings."""
+    code = _codes([(side.date_digits, side.digits) for side in sides])
+    kinds = int(code.max()) + 1
+    first: dict[int, _PairSide] = {}
+    for k, side in zip(code.tolist(), sides):
+        first.setdefault(k, side)
+    distinct, back = np.unique(code[where[:, 0]] * kinds + code[where[:, 1]], return_inverse=True)
+    found = np.array([_digit_features(*_compared_digits(first[c // kinds], first[c % kinds]))
+                      for c in distinct.tolist()], dtype=np.float64).reshape(-1, 6)
+    return found[back.reshape(-1)]
 
 
 @lru_cache(maxsize=1 << 16)
 def _digit_features(x: str, y: str) -> tuple[float, float, float, float, float, float]:
-    """The features of two claims' digits (:func:`cheap_pair_features`), once per pair of digit strings.
+    """The features of two claims' digits (:func:`cheap_pair_rows`), once per pair of digit strings.
 
     Returns digit_similarity, same_digit_count, digit_anagram, one_digit_off,
     adjacent_swap and teen_ty, in that order.
@@ -907,19 +1064,20 @@ def _compared_digits(sa: _PairSide, sb: _PairSide) -> tuple[str, str]:
 
 
 def costly_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf, row: list[float]) -> list[float]:
-    """Fill the :data:`COSTLY_COLUMNS` of a row of :func:`cheap_pair_features` (in place) and return it."""
+    """Fill the :data:`COSTLY_COLUMNS` of a row of :func:`cheap_pair_rows` (a list, in place) and return it."""
     sa, sb = _weighed(a, idf), _weighed(b, idf)
     get, default = idf.table.get, idf.default
     wa_, wb_ = sa.weights, sb.weights
     context_a, context_b = sa.context, sb.context
-    names_mismatch = 0.0
+    mismatched = []
     for name in a.names ^ b.names:
         if name in a.names:
             other, name_stem = context_b, sa.stems_of_names[name]
         else:
             other, name_stem = context_a, sb.stems_of_names[name]
         if name_stem not in other:
-            names_mismatch += get(name_stem, default)
+            mismatched.append(get(name_stem, default))
+    names_mismatch = math.fsum(mismatched)  # in any order, the same sum (see Idf.weight)
     events_a, events_b = sa.events, sb.events
     local_overlap = idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"])
     context_overlap = idf.overlap(context_a, context_b, weight_a=wa_["context"], weight_b=wb_["context"])
@@ -991,12 +1149,12 @@ def _names_the_fact(a: ClaimContext, b: ClaimContext, idf: Idf) -> float:
     if not introduced or not own:
         return 0.0
     shared = introduced & own
-    return sum(idf(t) for t in shared) / idf.weight(own)
+    return math.fsum(idf(t) for t in shared) / idf.weight(own)
 
 
 def _foreign_names(side: _PairSide, other_context: frozenset[str], get, default: float) -> float:
     """IDF weight of the names next to a claim's number that the other claim's context never mentions."""
-    return sum(get(name, default) for name in side.local_name_stems if name not in other_context)
+    return math.fsum(get(name, default) for name in side.local_name_stems if name not in other_context)
 
 
 def _teen_ty(x: str, y: str) -> bool:

@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import repeat
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before
@@ -123,8 +124,14 @@ class Idf:
         return self.table.get(token, self.default)
 
     def weight(self, tokens: Iterable[str]) -> float:
-        get, default = self.table.get, self.default
-        return sum(get(t, default) for t in set(tokens))
+        """The summed weight of the distinct tokens.
+
+        Sums here and below are :func:`math.fsum`'s, exact to the last bit in any order: a
+        set's order changes from one process to the next (string hashing), and a plain sum
+        in another order can differ in the last bit, enough to cross a tree's split.
+        """
+        distinct = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
+        return math.fsum(map(self.table.get, distinct, repeat(self.default, len(distinct))))
 
     def overlap(self, a: Iterable[str], b: Iterable[str], *, weight_a: float | None = None,
                 weight_b: float | None = None) -> float:
@@ -137,17 +144,20 @@ class Idf:
                 many others: its sides' weights are summed once, not at every pair).
             weight_b: ``self.weight(b)``, likewise.
         """
-        sa, sb = set(a), set(b)
+        sa = a if isinstance(a, (set, frozenset)) else set(a)
+        sb = b if isinstance(b, (set, frozenset)) else set(b)
         if not sa or not sb:
             return 0.0
-        get, default = self.table.get, self.default
-        inter = sum(get(t, default) for t in sa & sb)
+        common = sa & sb
+        if not common:
+            return 0.0
+        inter = self.weight(common)
         if not inter:
             return 0.0
         if weight_a is None:
-            weight_a = sum(get(t, default) for t in sa)
+            weight_a = self.weight(sa)
         if weight_b is None:
-            weight_b = sum(get(t, default) for t in sb)
+            weight_b = self.weight(sb)
         union = weight_a + weight_b - inter
         return inter / union if union else 0.0
 

@@ -31,7 +31,7 @@ import numpy as np
 from claims import Claim, extract_claims, find_documents, read_text
 
 from .engine import build_flags, candidate_pairs, corroborated, rule_floor, rule_pairs
-from .features import FEATURES, ClaimContext, build_contexts, pair_features
+from .features import FEATURES, ClaimContext, build_contexts, pair_feature_rows
 from .model import Report
 from .text import Idf
 
@@ -70,7 +70,7 @@ def load_corpus(corpus: str | Path, gold_path: str | Path | None = None) -> Corp
     claims.sort(key=lambda c: (c.doc, c.start, c.end))
     contexts, idf = build_contexts(claims)
     pairs = candidate_pairs(contexts, idf, bound=rule_pairs(claims, contexts))
-    rows = np.asarray([pair_features(contexts[i], contexts[j], idf) for i, j in pairs], dtype=float)
+    rows = pair_feature_rows(contexts, pairs, idf)
     labels = np.asarray([label_pair(contexts[i].claim, contexts[j].claim, gold) for i, j in pairs], dtype=int)
     return CorpusData(gold.get("corpus", corpus.name), corpus, gold, claims, contexts, idf, pairs,
                       rows.reshape(len(pairs), len(FEATURES)), labels)

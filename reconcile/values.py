@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
+
+import numpy as np
 
 from claims import Claim
 from claims.dates import YEARLESS_DATE_RE
@@ -250,6 +253,79 @@ def compatible(a: Claim, b: Claim) -> bool:
     # are two different values; an exact value on a bound ("at most 40" and "40") agrees
     exact = lo_a == hi_a or lo_b == hi_b
     return exact and overlap >= -tolerance
+
+
+#: From this many claims on, :func:`incompatible_pairs` compares intervals all at once.
+VECTORIZED_FROM = 12
+
+
+def incompatible_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of ``claims`` that are not :func:`compatible`."""
+    n = len(claims)
+    if n < VECTORIZED_FROM:
+        return [(i, j) for i in range(n) for j in range(i + 1, n) if not compatible(claims[i], claims[j])]
+    agree = pairwise_compatible(claims)
+    return list(zip(*(axis.tolist() for axis in np.nonzero(np.triu(~agree, 1)))))
+
+
+def compatible_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of ``claims`` that are :func:`compatible`."""
+    n = len(claims)
+    if n < VECTORIZED_FROM:
+        return [(i, j) for i in range(n) for j in range(i + 1, n) if compatible(claims[i], claims[j])]
+    return list(zip(*(axis.tolist() for axis in np.nonzero(pairwise_compatible(claims)))))
+
+
+def pairwise_compatible(claims: Sequence[Claim]) -> np.ndarray:
+    """A matrix whose entry ``[i, j]``, ``i < j``, is ``compatible(claims[i], claims[j])``; False elsewhere.
+
+    Most pairs of a block are settled by their intervals alone, all at once: apart by more
+    than any tolerance (and not quantities, which may be conversions), or overlapping
+    beyond it.  The rest (dates without a year or a day apart, touching bounds, thresholds,
+    conversions) are asked of :func:`compatible` one by one.  The result is the same.
+    """
+    n = len(claims)
+    low, high = np.empty(n), np.empty(n)
+    dated = np.zeros(n, dtype=bool)
+    quantity = np.zeros(n, dtype=bool)
+    unsure = np.zeros(n, dtype=bool)  # dates the intervals alone cannot settle
+    for k, claim in enumerate(claims):
+        if claim.kind == "date":
+            dated[k] = True
+            interval = date_interval(claim)
+            if interval is None:
+                low[k], high[k] = -_INF, _INF  # compatible with everything, as compatible() says
+            else:
+                low[k], high[k] = interval[0].toordinal(), interval[1].toordinal()
+            unsure[k] = isinstance(claim.value, str) and YEARLESS_DATE_RE.match(claim.value) is not None
+        else:
+            low[k], high[k] = numeric_interval(claim)
+            quantity[k] = claim.kind == "quantity"
+    lo_a, lo_b, hi_a, hi_b = low[:, None], low[None, :], high[:, None], high[None, :]
+    with np.errstate(invalid="ignore", over="ignore"):
+        overlap = np.minimum(hi_a, hi_b) - np.maximum(lo_a, lo_b)
+        finite_low, finite_high = np.where(np.isfinite(low), np.abs(low), 0.0), np.where(np.isfinite(high), np.abs(high), 0.0)
+        largest = np.maximum(np.maximum(finite_low, finite_high)[:, None], np.maximum(finite_low, finite_high)[None, :])
+        largest_tolerance = 1e-9 * np.maximum(largest, 1.0)
+        width = high - low
+        width_tolerance = np.where(width > 0, width * 1e-6, _INF)
+        tolerance = np.minimum(largest_tolerance, np.minimum(width_tolerance[:, None], width_tolerance[None, :]))
+    either_dated = dated[:, None] | dated[None, :]
+    both_dated = dated[:, None] & dated[None, :]
+    # dates: overlapping days agree; more than a day apart disagree, unless one has no year
+    date_settled = both_dated & ~(unsure[:, None] | unsure[None, :])
+    date_overlap = (lo_a <= hi_b) & (lo_b <= hi_a)
+    date_apart = (lo_a - 1 > hi_b) | (lo_b - 1 > hi_a)
+    # numbers: apart beyond every tolerance (quantities may be conversions), or overlapping
+    number_apart = (overlap < -largest_tolerance) & ~quantity[:, None]
+    number_overlap = overlap > tolerance
+    result = np.where(either_dated, date_settled & date_overlap, ~either_dated & number_overlap)
+    settled = np.where(either_dated, date_settled & (date_overlap | date_apart),
+                       ~either_dated & (number_apart | number_overlap))
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    for i, j in zip(*(axis.tolist() for axis in np.nonzero(upper & ~settled))):
+        result[i, j] = compatible(claims[i], claims[j])
+    return result & upper
 
 
 def _threshold_sides(limit: Claim, hi_limit: float, above: Claim, lo_above: float, hi_above: float,

@@ -185,16 +185,16 @@ def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_sam
     # a plain function is not the model's own method: every pair is weighed in full
     full = run(ARCHIVE, scorer=lambda rows: model.predict_proba(rows), threshold=model.threshold)
     counted = {"cheap": 0, "costly": 0}
-    cheap, costly = engine.cheap_pair_features, engine.costly_pair_features
+    cheap, costly = engine.cheap_pair_rows, engine.costly_pair_features
 
-    def count(name, function):
+    def count(name, function, pairs_of):
         def counting(*args):
-            counted[name] += 1
+            counted[name] += pairs_of(args)
             return function(*args)
         return counting
 
-    monkeypatch.setattr(engine, "cheap_pair_features", count("cheap", cheap))
-    monkeypatch.setattr(engine, "costly_pair_features", count("costly", costly))
+    monkeypatch.setattr(engine, "cheap_pair_rows", count("cheap", cheap, lambda args: len(args[1])))
+    monkeypatch.setattr(engine, "costly_pair_features", count("costly", costly, lambda args: 1))
     pruned = run(ARCHIVE)
     assert pruned == full
     assert [sorted(d.values) for d in pruned.discrepancies] == [["1992", "1993"]]

@@ -16,9 +16,10 @@ from reconcile.features import (
     FEATURES,
     _teen_ty,
     build_contexts,
-    cheap_pair_features,
+    cheap_pair_rows,
     costly_pair_features,
     currency_nouns,
+    pair_feature_rows,
     pair_features,
     vetoed,
 )
@@ -386,7 +387,7 @@ def test_the_cheap_features_leave_the_costly_columns_and_both_halves_make_the_fe
         "b.txt": "The programme has implemented 470 humanitarian projects since 1996, totaling US$39.2 million.\n",
     })
     a, b = found[first], found[second]
-    cheap = cheap_pair_features(a, b, idf)
+    cheap = cheap_pair_rows([a, b], [(0, 1)], idf)[0].tolist()
     assert len(cheap) == len(FEATURES)
     assert [k for k, value in enumerate(cheap) if math.isnan(value)] == list(COSTLY_COLUMNS)
     assert [FEATURES[k] for k in COSTLY_COLUMNS] == list(COSTLY_FEATURES)
@@ -395,3 +396,55 @@ def test_the_cheap_features_leave_the_costly_columns_and_both_halves_make_the_fe
     assert full == pair_features(a, b, idf)
     assert [full[k] for k in range(len(FEATURES)) if k not in COSTLY_COLUMNS] == \
         [cheap[k] for k in range(len(FEATURES)) if k not in COSTLY_COLUMNS]
+
+
+_BATCH_TEXTS = {
+    "a.txt": ("Published 4 March 2024. Since 1996 the programme has funded 459 local projects worth over "
+              "38 million dollars; in 2023 it planned 40 more, up from 35 in 2022.\n"
+              "Region      2022    2023\nNorth       1,240   1,420\nSouth       86      68\n"),
+    "b.txt": ("Updated 5 March 2024. The programme has implemented 470 humanitarian projects since 1996, "
+              "totaling US$39.2 million. About 12.5% of them were cancelled; the total was 14 in 2023.\n"),
+    "c.txt": ("On 3 March 2024 the agency said 495 projects, worth $39.2 million, ran since 1997; "
+              "41 are planned, and 6.5% were cancelled. The cumulative total reached 1,420.\n"),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_a_pairs_row_is_the_same_in_any_batch(data):
+    # the rows are computed column by column over a batch: no pair's row may depend on the others
+    found, idf = contexts_of(_BATCH_TEXTS)
+    contexts = list(found.values())
+    pairs = [(i, j) for i in range(len(contexts)) for j in range(len(contexts))
+             if i != j and contexts[i].block == contexts[j].block]
+    batch = data.draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=30))
+    rows = pair_feature_rows(contexts, batch, idf)
+    for row, (i, j) in zip(rows.tolist(), batch):
+        assert row == pair_features(contexts[i], contexts[j], idf)
+
+
+def test_the_features_are_the_same_in_every_process():
+    # a set's order follows the string hashes, which change from one process to the next;
+    # the features (sums over sets) must not, to the last bit
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, sys\n"
+        "sys.path.insert(0, 'tests/reconcile')\n"
+        "from test_features import _BATCH_TEXTS, contexts_of\n"
+        "from reconcile.features import pair_feature_rows\n"
+        "found, idf = contexts_of(_BATCH_TEXTS)\n"
+        "contexts = list(found.values())\n"
+        "pairs = [(i, j) for i in range(len(contexts)) for j in range(len(contexts))\n"
+        "         if i != j and contexts[i].block == contexts[j].block]\n"
+        "print(len(pairs), hashlib.sha256(pair_feature_rows(contexts, pairs, idf).tobytes()).hexdigest())\n"
+    )
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    outputs = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                              env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("11", "17", "23")}
+    assert len(outputs) == 1
+    assert int(outputs.pop().split()[0]) > 20

@@ -188,3 +188,40 @@ def test_numbers_are_never_a_day_apart():
     (a,) = extract_claims("It employs 41 people.", doc="a.txt")
     (b,) = extract_claims("It employs 42 people.", doc="b.txt")
     assert not values.a_day_apart(a, b)
+
+
+_SETTLED_ALIKE = [
+    "It cost over 38 million dollars.", "It cost US$39.2 million.", "It cost $39.24 million.",
+    "It cost between $38 million and $40 million.", "Up to 40 buses run.", "More than 40 buses run.",
+    "35 buses run.", "Exactly 40 buses run.", "About 1,000 people came.", "1,040 people came.",
+    "Officials said 18,400 people fled.", "Police counted 18,437 people.", "It has 0 staff.",
+    "The road is 1,200 km long.", "The road is 460 miles long.", "The road is 746 miles long.",
+    "Water at 17.2 °C.", "Water at 63 °F.", "It rose 12.5%.", "It rose 12%.",
+    "Ties date from February 1992.", "Ties date from 1992.", "Ties date from 1993.",
+    "It opened on 2 September 1992.", "It opened on 3 September 1992.", "It opened at 23:30 UTC on 1 September 1992.",
+    "It opened on 24 March.", "It opened on 24 March 2024.", "It opened in March 2024.",
+    "Work ran from 2019 to 2021.", "It opened in the 1990s.", "It opened in spring 1992.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_SETTLED_ALIKE), min_size=2, max_size=40))
+def test_incompatible_pairs_settles_every_pair_as_compatible_does(texts):
+    # the intervals settle most pairs at once; whatever they leave, the answer is compatible()'s
+    claims = [c for text in texts for c in extract_claims(text, doc="t.txt")]
+    expected = [(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims))
+                if not values.compatible(claims[i], claims[j])]
+    assert values.incompatible_pairs(claims) == expected
+    assert values.compatible_pairs(claims) == [(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims))
+                                               if (i, j) not in set(expected)]
+
+
+def test_incompatible_pairs_of_the_whole_table():
+    claims = [c for text in _SETTLED_ALIKE for c in extract_claims(text, doc="t.txt")]
+    assert len(claims) >= values.VECTORIZED_FROM  # the vectorized path
+    found = values.incompatible_pairs(claims)
+    assert found == [(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims))
+                     if not values.compatible(claims[i], claims[j])]
+    texts = {(claims[i].text, claims[j].text) for i, j in found}
+    assert ("1992", "1993") in texts and ("2 September 1992", "3 September 1992") in texts
+    assert ("Up to 40", "More than 40") not in texts  # a threshold from both sides, left to compatible()
