@@ -49,6 +49,7 @@ from .arithmetic import ConversionFinding, SumFinding, conversion_findings, sum_
 from .config import Config
 from .features import (
     COSTLY_COLUMNS,
+    DEAR_COLUMNS,
     EVENT_WORDS,
     SCALE_STEMS,
     ClaimContext,
@@ -56,10 +57,11 @@ from .features import (
     build_contexts,
     cheap_pair_rows,
     corroboration,
-    costly_pair_features,
+    dear_pair_features,
     digit_slip,
     doc_dates,
     document_subjects,
+    middle_pair_features,
     name_mentions,
     pair_feature_rows,
     shared_words,
@@ -744,13 +746,19 @@ def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimCon
     probabilities = np.zeros(len(batch))
     if not batch:
         return probabilities
+    limit = math.log(matters / (1.0 - matters))
     rows = cheap_pair_rows(contexts, batch, idf)
-    reachable = model.upper_bound(rows, unknown=COSTLY_COLUMNS) + BOUND_MARGIN >= math.log(matters / (1.0 - matters))
-    weighed = np.flatnonzero(reachable)
-    if len(weighed):
-        full = [costly_pair_features(contexts[batch[k][0]], contexts[batch[k][1]], idf, rows[k].tolist())
-                for k in weighed.tolist()]
-        probabilities[weighed] = np.asarray(scorer(full), dtype=float)
+    weighed = np.flatnonzero(model.upper_bound(rows, unknown=COSTLY_COLUMNS) + BOUND_MARGIN >= limit).tolist()
+    if not weighed:
+        return probabilities
+    # then the word overlaps; the fuzzy ratios and the rival matches only where still needed
+    middle = [middle_pair_features(contexts[batch[k][0]], contexts[batch[k][1]], idf, rows[k].tolist())
+              for k in weighed]
+    still = np.flatnonzero(model.upper_bound(middle, unknown=DEAR_COLUMNS) + BOUND_MARGIN >= limit).tolist()
+    if still:
+        full = [dear_pair_features(contexts[batch[weighed[n]][0]], contexts[batch[weighed[n]][1]], idf, middle[n])
+                for n in still]
+        probabilities[[weighed[n] for n in still]] = np.asarray(scorer(full), dtype=float)
     return probabilities
 
 
@@ -1198,16 +1206,28 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
             # claims without a measured noun ("cost $41.7 million to build") meet by their words
             index[(ctx.block, ctx.head or "")].append(i)
     uf = _UnionFind()
+    words_of: dict[int, tuple[frozenset[str], float, float]] = {}  # window words, their weight, the sentence's
+
+    def weighed(i: int) -> tuple[frozenset[str], float, float]:
+        found = words_of.get(i)
+        if found is None:
+            ctx = contexts[i]
+            window = frozenset(ctx.left) | frozenset(ctx.right)
+            found = words_of[i] = (window, idf.weight(window), idf.weight(ctx.sent))
+        return found
+
     for members in index.values():
         if len(members) > 300:
             continue
         for x, y in values.compatible_pairs([contexts[i].claim for i in members]):
-            a, b = contexts[members[x]], contexts[members[y]]
+            i, j = members[x], members[y]
+            a, b = contexts[i], contexts[j]
             if values.relative_difference(a.claim, b.claim) > 0.05:
                 continue
-            local = idf.overlap(set(a.left) | set(a.right), set(b.left) | set(b.right))
-            if local >= 0.3 or idf.overlap(a.sent, b.sent) >= 0.5:
-                uf.union(members[x], members[y])
+            (window_a, weight_a, sent_a), (window_b, weight_b, sent_b) = weighed(i), weighed(j)
+            if (idf.overlap(window_a, window_b, weight_a=weight_a, weight_b=weight_b) >= 0.3
+                    or idf.overlap(a.sent, b.sent, weight_a=sent_a, weight_b=sent_b) >= 0.5):
+                uf.union(i, j)
     facts = []
     for members in uf.groups():
         if len(members) < 2:

@@ -515,6 +515,36 @@ def _is_citation_date(c: Claim) -> bool:
 _INTERIM_RE = re.compile(r"\b(so|as|to|thus)\s+(far|of|date)\b", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class _SentenceFacts:
+    """What :func:`_context` reads of a claim's sentence alone, the same for each of its claims."""
+
+    is_table: bool
+    cumulative: bool
+    periods: tuple[tuple[int, int, str], ...]  # (start, end, period) of each period not dating an event
+    years: tuple[tuple[int, int], ...]  # (start, year) of each year
+    relative_years: frozenset[int]  # "last year": -1, "this year": 0, "next year": 1
+
+
+@lru_cache(maxsize=4096)
+def _sentence_facts(raw: str) -> _SentenceFacts:
+    periods = []
+    for m in _PERIOD_RE.finditer(raw):
+        if _EVENT_YEAR_BEFORE_RE.search(raw, max(0, m.start() - 40), m.start()):
+            continue  # the date of another event ("founded in 1887"), not the claim's period
+        first, second = m.group(1), m.group(2)
+        periods.append((m.start(), m.end(),
+                        f"{first}/{second[-2:]}" if second and (len(second) == 2 or second[:2] == first[:2])
+                        and int(second[-2:]) == (int(first) + 1) % 100 else first))
+    return _SentenceFacts(
+        is_table=bool(re.search(r"\t|\S {2,}\S|\|", raw.strip())),
+        cumulative=bool(_CUMULATIVE_RE.search(raw)),
+        periods=tuple(periods),
+        years=tuple((m.start(), int(m.group(1))) for m in _YEAR_RE.finditer(raw)),
+        relative_years=frozenset(_RELATIVE_YEARS[m.group(1).lower()] for m in _RELATIVE_YEAR_RE.finditer(raw)),
+    )
+
+
 def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) -> ClaimContext:
     rel_start = c.start - c.sentence_start
     rel_end = c.end - c.sentence_start
@@ -524,7 +554,8 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
     else:
         before, after = raw, ""
     before, after = alias_map(before), alias_map(after)
-    is_table = bool(re.search(r"\t|\S {2,}\S|\|", c.sentence.strip()))
+    sentence = _sentence_facts(raw)
+    is_table = sentence.is_table
     # the words of each side once: the windows below are all cut from them
     before_content = [w for w in words(before) if w not in STOP_WORDS]
     after_content = [w for w in words(after) if w not in STOP_WORDS]
@@ -557,14 +588,8 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
     # a running count: "As of noon today, 62 people had been treated", "412 so far"
     local_tokens += [m.group(1).lower() + "_" + m.group(2).lower()
                      for m in _INTERIM_RE.finditer(before[-50:] + " " + after[:30])]
-    periods = set()
-    for m in _PERIOD_RE.finditer(raw):
-        if rel_start <= m.start() < rel_end or m.start() <= rel_start < m.end():
-            continue
-        if _EVENT_YEAR_BEFORE_RE.search(raw, max(0, m.start() - 40), m.start()):
-            continue  # the date of another event ("founded in 1887"), not the claim's period
-        first, second = m.group(1), m.group(2)
-        periods.add(f"{first}/{second[-2:]}" if second and (len(second) == 2 or second[:2] == first[:2]) and int(second[-2:]) == (int(first) + 1) % 100 else first)
+    periods = {period for start, end, period in sentence.periods
+               if not (rel_start <= start < rel_end or start <= rel_start < end)}
     if c.column_label:
         column_periods = {f"{m.group(1)}/{m.group(2)[-2:]}" if m.group(2) else m.group(1)
                           for m in _PERIOD_RE.finditer(c.column_label)}
@@ -575,15 +600,10 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
     elif not periods and c.kind != "ordinal" and doc_date and doc_date[:4].isdigit():
         # "last year" in a document of 2025 is 2024: "Last year the festival sold 88,200
         # tickets" and "next year we want 100,000" are two years of a series
-        offsets = {_RELATIVE_YEARS[m.group(1).lower()] for m in _RELATIVE_YEAR_RE.finditer(raw)}
-        if len(offsets) == 1:
-            periods.add(str(int(doc_date[:4]) + offsets.pop()))
+        if len(sentence.relative_years) == 1:
+            periods.add(str(int(doc_date[:4]) + next(iter(sentence.relative_years))))
     tight_words = before_content[-2:] + after_content[:2]
-    ref_years = set()
-    for m in _YEAR_RE.finditer(raw):
-        if rel_start <= m.start() < rel_end:
-            continue
-        ref_years.add(int(m.group(1)))
+    ref_years = {year for start, year in sentence.years if not rel_start <= start < rel_end}
     if c.kind == "date" and isinstance(c.value, str):
         ref_years.discard(int(c.value[:4]) if c.value[:4].isdigit() else -1)
     if c.column_label:
@@ -610,7 +630,7 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         local_names=frozenset(proper_names(before[-60:] + " " + after[:60])),
         baseline=bool(_BASELINE_CUE_RE.search(before[-40:])),
         is_meta=_is_meta(c, before, after),
-        cumulative=bool(_CUMULATIVE_RE.search(raw)),
+        cumulative=sentence.cumulative,
         doc_date=doc_date,
         is_table=is_table,
         surface=surface,
@@ -647,6 +667,16 @@ COSTLY_FEATURES: tuple[str, ...] = (
     "rival_max", "rival_min", "rival_agrees_max", "rival_agrees_min",
 )
 COSTLY_COLUMNS: tuple[int, ...] = tuple(FEATURES.index(name) for name in COSTLY_FEATURES)
+#: The dearest of them: two fuzzy ratios and the rival matches (each claim's best match
+#: among the other document's claims of its block).  A pair the trees cannot bind whatever
+#: these hold, the others known, is never given them (:func:`dear_pair_features`).
+DEAR_FEATURES: tuple[str, ...] = ("fuzz_sentence", "fuzz_local", "rival_max", "rival_min", "rival_agrees_max",
+                                  "rival_agrees_min")
+DEAR_COLUMNS: tuple[int, ...] = tuple(FEATURES.index(name) for name in DEAR_FEATURES)
+#: The costly features that are not dear: word overlaps of the two claims' contexts.
+MIDDLE_FEATURES: tuple[str, ...] = tuple(name for name in COSTLY_FEATURES if name not in DEAR_FEATURES)
+MIDDLE_COLUMNS: tuple[int, ...] = tuple(FEATURES.index(name) for name in MIDDLE_FEATURES)
+_CONTEXT_OVERLAP, _LOCAL_OVERLAP = FEATURES.index("context_overlap"), FEATURES.index("local_overlap")
 
 
 def _date_ordinal(iso: str | None) -> int | None:
@@ -1065,6 +1095,11 @@ def _compared_digits(sa: _PairSide, sb: _PairSide) -> tuple[str, str]:
 
 def costly_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf, row: list[float]) -> list[float]:
     """Fill the :data:`COSTLY_COLUMNS` of a row of :func:`cheap_pair_rows` (a list, in place) and return it."""
+    return dear_pair_features(a, b, idf, middle_pair_features(a, b, idf, row))
+
+
+def middle_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf, row: list[float]) -> list[float]:
+    """Fill the :data:`MIDDLE_COLUMNS` of a row of :func:`cheap_pair_rows` (a list, in place) and return it."""
     sa, sb = _weighed(a, idf), _weighed(b, idf)
     get, default = idf.table.get, idf.default
     wa_, wb_ = sa.weights, sb.weights
@@ -1079,30 +1114,39 @@ def costly_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf, row: list[f
             mismatched.append(get(name_stem, default))
     names_mismatch = math.fsum(mismatched)  # in any order, the same sum (see Idf.weight)
     events_a, events_b = sa.events, sb.events
-    local_overlap = idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"])
-    context_overlap = idf.overlap(context_a, context_b, weight_a=wa_["context"], weight_b=wb_["context"])
-    costly = [  # in the order of COSTLY_FEATURES
+    middle = [  # in the order of MIDDLE_FEATURES
         idf.overlap(a.sent, b.sent, weight_a=wa_["sent"], weight_b=wb_["sent"]),
         idf.containment(a.sent, b.sent),
-        local_overlap,
+        idf.overlap(sa.local, sb.local, weight_a=wa_["local"], weight_b=wb_["local"]),
         idf.overlap(a.left, b.left, weight_a=wa_["left"], weight_b=wb_["left"]),
         idf.overlap(a.right, b.right, weight_a=wa_["right"], weight_b=wb_["right"]),
         idf.overlap(a.noun, b.noun, weight_a=wa_["noun"], weight_b=wb_["noun"]),
-        context_overlap,
+        idf.overlap(context_a, context_b, weight_a=wa_["context"], weight_b=wb_["context"]),
         idf.overlap(a.names, b.names, weight_a=wa_["names"], weight_b=wb_["names"]),
         min(names_mismatch, 30.0) / 30.0,
         idf.overlap(a.heading, b.heading, weight_a=wa_["heading"], weight_b=wb_["heading"]),
         idf.containment(a.row or a.sent, b.row or b.sent) if (a.row or b.row) else 0.0,
-        fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0,
-        fuzz.token_set_ratio(sa.window_text, sb.window_text) / 100.0,
         idf.overlap(events_a, events_b) if (events_a or events_b) else -1.0,
         idf.overlap(a.row, b.row, weight_a=wa_["row"], weight_b=wb_["row"]) if (a.row and b.row) else -1.0,
         idf.overlap(a.tight, b.tight, weight_a=wa_["tight"], weight_b=wb_["tight"]),
         min(_foreign_names(sa, context_b, get, default) + _foreign_names(sb, context_a, get, default), 30.0) / 30.0,
         max(_names_the_fact(a, b, idf), _names_the_fact(b, a, idf)),
-        *_rival_features(a, b, sa, sb, context_overlap + local_overlap),
     ]
-    for column, value in zip(COSTLY_COLUMNS, costly, strict=True):
+    for column, value in zip(MIDDLE_COLUMNS, middle, strict=True):
+        row[column] = value
+    return row
+
+
+def dear_pair_features(a: ClaimContext, b: ClaimContext, idf: Idf, row: list[float]) -> list[float]:
+    """Fill the :data:`DEAR_COLUMNS` of a row :func:`middle_pair_features` filled (in place) and return it."""
+    sa, sb = _weighed(a, idf), _weighed(b, idf)
+    closeness = row[_CONTEXT_OVERLAP] + row[_LOCAL_OVERLAP]  # as _closeness sums them
+    dear = [  # in the order of DEAR_FEATURES
+        fuzz.token_set_ratio(a.bare_sentence, b.bare_sentence) / 100.0,
+        fuzz.token_set_ratio(sa.window_text, sb.window_text) / 100.0,
+        *_rival_features(a, b, sa, sb, closeness),
+    ]
+    for column, value in zip(DEAR_COLUMNS, dear, strict=True):
         row[column] = value
     return row
 

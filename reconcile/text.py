@@ -95,13 +95,18 @@ def proper_names(text: str) -> set[str]:
     return {m.group(0).lower() for m in _CAPITAL_RE.finditer(text) if m.group(0).lower() not in STOP_WORDS}
 
 
+# token -> the scope groups it belongs to
+_GROUPS_OF: dict[str, tuple[str, ...]] = {}
+for _name, _group in SCOPE_GROUPS.items():
+    for _token in _group:
+        _GROUPS_OF[_token] = (*_GROUPS_OF.get(_token, ()), _name)
+
+
 def scope_groups(tokens: Iterable[str]) -> set[str]:
     """Which :data:`SCOPE_GROUPS` the (unstemmed, lower-case) tokens touch."""
-    found = set()
-    token_set = set(tokens)
-    for name, group in SCOPE_GROUPS.items():
-        if token_set & group:
-            found.add(name)
+    found: set[str] = set()
+    for token in tokens:
+        found.update(_GROUPS_OF.get(token, ()))
     return found
 
 

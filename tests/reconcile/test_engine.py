@@ -184,8 +184,8 @@ def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_sam
     model = load_default_model()
     # a plain function is not the model's own method: every pair is weighed in full
     full = run(ARCHIVE, scorer=lambda rows: model.predict_proba(rows), threshold=model.threshold)
-    counted = {"cheap": 0, "costly": 0}
-    cheap, costly = engine.cheap_pair_rows, engine.costly_pair_features
+    counted = {"cheap": 0, "middle": 0, "dear": 0}
+    cheap, middle, dear = engine.cheap_pair_rows, engine.middle_pair_features, engine.dear_pair_features
 
     def count(name, function, pairs_of):
         def counting(*args):
@@ -194,11 +194,13 @@ def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_sam
         return counting
 
     monkeypatch.setattr(engine, "cheap_pair_rows", count("cheap", cheap, lambda args: len(args[1])))
-    monkeypatch.setattr(engine, "costly_pair_features", count("costly", costly, lambda args: 1))
+    monkeypatch.setattr(engine, "middle_pair_features", count("middle", middle, lambda args: 1))
+    monkeypatch.setattr(engine, "dear_pair_features", count("dear", dear, lambda args: 1))
     pruned = run(ARCHIVE)
     assert pruned == full
     assert [sorted(d.values) for d in pruned.discrepancies] == [["1992", "1993"]]
-    assert 0 < counted["costly"] < counted["cheap"] / 2  # most pairs are settled by their cheap features
+    assert 0 < counted["middle"] < counted["cheap"] / 2  # most pairs are settled by their cheap features
+    assert 0 < counted["dear"] <= counted["middle"]  # and some by their word overlaps
 
 
 def test_a_corpus_is_reconciled_alike_with_and_without_the_bound():

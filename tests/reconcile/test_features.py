@@ -448,3 +448,29 @@ def test_the_features_are_the_same_in_every_process():
                for seed in ("11", "17", "23")}
     assert len(outputs) == 1
     assert int(outputs.pop().split()[0]) > 20
+
+
+def test_each_claims_numbers_sit_under_their_names():
+    # cheap_pair_rows reads a claim's numbers by position: each must be the one its name says
+    from datetime import date
+
+    from reconcile.features import _KIND_CODES, _SCOPE_BITS, _SIDE_NUMBERS, _pair_side
+
+    found, idf = contexts_of({
+        "a.txt": "Published 4 March 2024. In 2023 the agency funded about 459 local projects, a total of 12% more.\n",
+        "b.txt": "The bridge opened in March 1992.",
+    })
+    count = found[("a.txt", "about 459")]
+    numbers = dict(zip(_SIDE_NUMBERS, _pair_side(count, idf).numbers, strict=True))
+    assert numbers == {
+        "noun_missing": 0.0, "scope_bits": float(_SCOPE_BITS["total"] | _SCOPE_BITS["change"]), "has_ref": 1.0,
+        "cumulative": 0.0, "has_day": 1.0, "day": float(date(2024, 3, 4).toordinal()), "sentence_start": 24.0,
+        "point_none": 0.0, "point_truthy": 1.0, "point": 459.0, "interval_none": 1.0, "interval_low": 0.0,
+        "interval_high": 0.0, "year": 0.0, "width": pytest.approx(0.0952, abs=1e-4), "support": 1.0,
+        "log_support": math.log1p(1), "qualified": 1.0, "kind": float(_KIND_CODES["count"]), "table": 0.0,
+        "baseline": 0.0, "has_periods": 1.0, "start": 50.0,
+    }
+    month = dict(zip(_SIDE_NUMBERS, _pair_side(found[("b.txt", "March 1992")], idf).numbers, strict=True))
+    assert (month["interval_none"], month["interval_low"], month["interval_high"], month["year"], month["kind"]) == \
+        (0.0, float(date(1992, 3, 1).toordinal()), float(date(1992, 3, 31).toordinal()), 1992.0, 0.0)
+    assert (month["has_day"], month["point_none"], month["width"]) == (0.0, 1.0, 30.0)
