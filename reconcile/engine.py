@@ -144,6 +144,11 @@ def binding_keys(ctx: ClaimContext, idf: Idf, *, per_claim: int = 6) -> set[str]
 BoundPairs = dict[tuple[int, int], tuple[OriginClaim, OriginClaim]]
 
 
+def _span(claim: Claim) -> tuple[str, int, int]:
+    """What tells a claim from the others of a scan, as its id does (without making the string)."""
+    return claim.doc, claim.start, claim.end
+
+
 def rule_pairs(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None]) -> BoundPairs:
     """Pairs bound by rule: dates of the same beginning of the same subject (:mod:`reconcile.origins`).
 
@@ -151,10 +156,10 @@ def rule_pairs(claims: Sequence[Claim], contexts: Sequence[ClaimContext | None])
         claims: Every claim, in the order of ``contexts``.
         contexts: Their contexts (``None`` for claims that are never compared).
     """
-    index = {c.id: i for i, c in enumerate(claims)}
+    index = {_span(c): i for i, c in enumerate(claims)}
     bound: BoundPairs = {}
     for a, b in origin_pairs(claims):
-        (i, first), (j, second) = sorted(((index[a.claim.id], a), (index[b.claim.id], b)), key=lambda t: t[0])
+        (i, first), (j, second) = sorted(((index[_span(a.claim)], a), (index[_span(b.claim)], b)), key=lambda t: t[0])
         ci, cj = contexts[i], contexts[j]
         if ci is None or cj is None or ci.block != cj.block or vetoed(ci, cj):
             continue
@@ -726,6 +731,12 @@ def _reconcile_sorted(claims: Sequence[Claim], config: Config, scorer: Scorer, t
 #: Added to the model's bound before it rules a pair out: the bound sums the same terms as
 #: the score in another order, so they may differ in the last bits.
 BOUND_MARGIN = 1e-9
+#: The second bound (:func:`_probabilities`) needs tables that take about 0.3 s to make,
+#: once per process: it starts after this many pairs have been weighed in the process, so
+#: that a check of a few documents, or of one changed part, does not pay for it.
+SECOND_BOUND_AFTER = 20_000
+# pairs weighed in this process so far (see SECOND_BOUND_AFTER)
+_weighed_so_far = 0
 
 
 def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimContext | None], idf: Idf,
@@ -735,7 +746,10 @@ def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimCon
     With the shipped kind of model (a tree ensemble), the pairs' cheap features come first
     (:func:`cheap_pair_rows`); a pair whose best possible score, whatever its costly
     features hold, stays below ``matters`` is never weighed (most pairs of an archive: the
-    values, kinds, scopes and supports of two claims already rule them out).  Below
+    values, kinds, scopes and supports of two claims already rule them out).  The others
+    get their word overlaps (:func:`middle_pair_features`), and then the same bound again
+    over what is still unknown: only a pair that may still reach ``matters`` gets its fuzzy
+    ratios and rival matches (:func:`dear_pair_features`) and is scored.  Below
     ``matters`` a pair is dropped, or, when a sentence rule binds it, kept at the rule's
     probability, and its own probability is read only at ``matters`` or above
     (:func:`corroborated`): the result is the same as scoring every pair in full.
@@ -754,7 +768,12 @@ def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimCon
     # then the word overlaps; the fuzzy ratios and the rival matches only where still needed
     middle = [middle_pair_features(contexts[batch[k][0]], contexts[batch[k][1]], idf, rows[k].tolist())
               for k in weighed]
-    still = np.flatnonzero(model.upper_bound(middle, unknown=DEAR_COLUMNS) + BOUND_MARGIN >= limit).tolist()
+    global _weighed_so_far
+    _weighed_so_far += len(weighed)
+    if _weighed_so_far >= SECOND_BOUND_AFTER or model.has_bound_tables(DEAR_COLUMNS):
+        still = np.flatnonzero(model.upper_bound(middle, unknown=DEAR_COLUMNS) + BOUND_MARGIN >= limit).tolist()
+    else:
+        still = list(range(len(weighed)))
     if still:
         full = [dear_pair_features(contexts[batch[weighed[n]][0]], contexts[batch[weighed[n]][1]], idf, middle[n])
                 for n in still]

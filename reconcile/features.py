@@ -732,7 +732,7 @@ def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
         idf=idf,
         local=local,
         context=ctx.sent | ctx.prev | ctx.heading,
-        events=frozenset(t for t in (local | ctx.prev) if t in EVENT_WORDS),
+        events=(local | ctx.prev) & EVENT_WORDS,
         window_text=" ".join(ctx.left + ctx.right),
         doc_day=_date_ordinal(ctx.doc_date),
         point=values.point(c),

@@ -125,6 +125,10 @@ class TreeEnsemble:
         return np.concatenate([self._bounds(x[start:start + BOUND_ROWS_AT_ONCE], tables)
                                for start in range(0, x.shape[0], BOUND_ROWS_AT_ONCE)])
 
+    def has_bound_tables(self, unknown: Collection[int]) -> bool:
+        """Are the tables of :meth:`upper_bound` for these unknown columns made already?"""
+        return tuple(sorted(set(unknown))) in self._tables
+
     def _bounds(self, x: np.ndarray, tables: tuple[np.ndarray, ...]) -> np.ndarray:
         # each tree's bound depends only on the ways the row goes at its known splits: those
         # few bits index a table of the tree's bounds (see _bound_tables)

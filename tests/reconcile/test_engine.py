@@ -177,9 +177,13 @@ ARCHIVE = {
 }
 
 
-def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_same(monkeypatch):
+@pytest.mark.parametrize("second_bound_after", [0, 10**9])
+def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_same(monkeypatch, second_bound_after):
     from reconcile import engine
     from reconcile.pairmodel import load_default_model
+
+    monkeypatch.setattr(engine, "SECOND_BOUND_AFTER", second_bound_after)
+    monkeypatch.setattr(load_default_model(), "_tables", {})  # as in a fresh process
 
     model = load_default_model()
     # a plain function is not the model's own method: every pair is weighed in full
@@ -200,7 +204,10 @@ def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_sam
     assert pruned == full
     assert [sorted(d.values) for d in pruned.discrepancies] == [["1992", "1993"]]
     assert 0 < counted["middle"] < counted["cheap"] / 2  # most pairs are settled by their cheap features
-    assert 0 < counted["dear"] <= counted["middle"]  # and some by their word overlaps
+    if second_bound_after:  # a check of a few documents: every weighed pair is weighed in full
+        assert counted["dear"] == counted["middle"]
+    else:  # some are settled by their word overlaps
+        assert 0 < counted["dear"] < counted["middle"]
 
 
 def test_a_corpus_is_reconciled_alike_with_and_without_the_bound():
