@@ -951,13 +951,19 @@ def cheap_pair_rows(contexts: Sequence[ClaimContext | None], pairs: Sequence[tup
     set_column("rate_vs_total", differs("rate"))
     set_column("provisional_diff", differs("provisional"))
     set_column("change_any", (((scope_a | scope_b) & _SCOPE_BITS["change"]) != 0).astype(float))
-    ref_a, ref_b = both("has_ref")
-    ref_both = (ref_a > 0) & (ref_b > 0)
+    def stated_apart(flag: str, attribute: str) -> tuple[np.ndarray, np.ndarray]:
+        # do both claims state a set (years, periods), and do the two sets share nothing?
+        has_a, has_b = both(flag)
+        stated = (has_a > 0) & (has_b > 0)
+        apart = np.zeros(len(index), dtype=bool)
+        for k in np.flatnonzero(stated).tolist():
+            apart[k] = not (getattr(contexts[index[k, 0]], attribute) & getattr(contexts[index[k, 1]], attribute))
+        return stated, apart
+
+    ref_both, ref_disjoint = stated_apart("has_ref", "ref_years")
     set_column("ref_both", ref_both.astype(float))
-    disjoint = np.zeros(len(index), dtype=bool)
-    for k in np.flatnonzero(ref_both).tolist():
-        disjoint[k] = not (contexts[index[k, 0]].ref_years & contexts[index[k, 1]].ref_years)
-    set_column("ref_disjoint", disjoint.astype(float))
+    set_column("ref_disjoint", ref_disjoint.astype(float))
+    ref_a, ref_b = both("has_ref")
     set_column("ref_one", (ref_a != ref_b).astype(float))
     set_column("cumulative_any", np.maximum(*both("cumulative")))
     has_day_a, has_day_b = both("has_day")
@@ -1000,13 +1006,9 @@ def cheap_pair_rows(contexts: Sequence[ClaimContext | None], pairs: Sequence[tup
                np.where(same_doc, np.minimum(np.abs(start_a - start_b), 20000.0) / 20000.0, -1.0))
     set_column("baseline_any", np.maximum(*both("baseline")))
     set_column("baseline_both", np.minimum(*both("baseline")))
-    periods_a, periods_b = both("has_periods")
-    periods_both = (periods_a > 0) & (periods_b > 0)
+    periods_both, periods_apart = stated_apart("has_periods", "periods")
     set_column("period_both", periods_both.astype(float))
-    apart = np.zeros(len(index), dtype=bool)
-    for k in np.flatnonzero(periods_both).tolist():
-        apart[k] = not (contexts[index[k, 0]].periods & contexts[index[k, 1]].periods)
-    set_column("period_disjoint", apart.astype(float))
+    set_column("period_disjoint", periods_apart.astype(float))
     return rows
 
 
