@@ -951,6 +951,7 @@ def cheap_pair_rows(contexts: Sequence[ClaimContext | None], pairs: Sequence[tup
     set_column("rate_vs_total", differs("rate"))
     set_column("provisional_diff", differs("provisional"))
     set_column("change_any", (((scope_a | scope_b) & _SCOPE_BITS["change"]) != 0).astype(float))
+
     def stated_apart(flag: str, attribute: str) -> tuple[np.ndarray, np.ndarray]:
         # do both claims state a set (years, periods), and do the two sets share nothing?
         has_a, has_b = both(flag)
@@ -977,7 +978,7 @@ def cheap_pair_rows(contexts: Sequence[ClaimContext | None], pairs: Sequence[tup
     is_date = a[:, _N["kind"]] == _KIND_CODES["date"]
     set_column("rel_diff", np.where(is_date, _date_difference(a, b), _number_difference(a, b)))
     set_column("log_ratio", np.where(is_date, 0.0, _log_ratio(a, b)))
-    digit_rows = _digit_rows(own, sides, where)
+    digit_rows = _digit_rows(sides, where)
     for k, name in enumerate(("digit_similarity", "same_digit_count", "digit_anagram", "one_digit_off",
                               "adjacent_swap", "teen_ty")):
         set_column(name, digit_rows[:, k])
@@ -1054,7 +1055,7 @@ def _log_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(3.0 < result, 3.0, result)
 
 
-def _digit_rows(own: Sequence[ClaimContext], sides: Sequence[_PairSide], where: np.ndarray) -> np.ndarray:
+def _digit_rows(sides: Sequence[_PairSide], where: np.ndarray) -> np.ndarray:
     """The digit features (:func:`_digit_features`) of each pair, computed once per pair of digit strings."""
     code = _codes([(side.date_digits, side.digits) for side in sides])
     kinds = int(code.max()) + 1

@@ -157,8 +157,6 @@ class Idf:
         if not common:
             return 0.0
         inter = self.weight(common)
-        if not inter:
-            return 0.0
         if weight_a is None:
             weight_a = self.weight(sa)
         if weight_b is None:

@@ -261,19 +261,21 @@ VECTORIZED_FROM = 12
 
 def incompatible_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, of ``claims`` that are not :func:`compatible`."""
-    n = len(claims)
-    if n < VECTORIZED_FROM:
-        return [(i, j) for i in range(n) for j in range(i + 1, n) if not compatible(claims[i], claims[j])]
-    agree = pairwise_compatible(claims)
-    return list(zip(*(axis.tolist() for axis in np.nonzero(np.triu(~agree, 1)))))
+    return _pairs(claims, agreeing=False)
 
 
 def compatible_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, of ``claims`` that are :func:`compatible`."""
+    return _pairs(claims, agreeing=True)
+
+
+def _pairs(claims: Sequence[Claim], *, agreeing: bool) -> list[tuple[int, int]]:
     n = len(claims)
     if n < VECTORIZED_FROM:
-        return [(i, j) for i in range(n) for j in range(i + 1, n) if compatible(claims[i], claims[j])]
-    return list(zip(*(axis.tolist() for axis in np.nonzero(pairwise_compatible(claims)))))
+        return [(i, j) for i in range(n) for j in range(i + 1, n) if compatible(claims[i], claims[j]) == agreeing]
+    agree = pairwise_compatible(claims)
+    chosen = agree if agreeing else np.triu(~agree, 1)
+    return list(zip(*(axis.tolist() for axis in np.nonzero(chosen))))
 
 
 def pairwise_compatible(claims: Sequence[Claim]) -> np.ndarray:
@@ -304,9 +306,9 @@ def pairwise_compatible(claims: Sequence[Claim]) -> np.ndarray:
     lo_a, lo_b, hi_a, hi_b = low[:, None], low[None, :], high[:, None], high[None, :]
     with np.errstate(invalid="ignore", over="ignore"):
         overlap = np.minimum(hi_a, hi_b) - np.maximum(lo_a, lo_b)
-        finite_low, finite_high = np.where(np.isfinite(low), np.abs(low), 0.0), np.where(np.isfinite(high), np.abs(high), 0.0)
-        largest = np.maximum(np.maximum(finite_low, finite_high)[:, None], np.maximum(finite_low, finite_high)[None, :])
-        largest_tolerance = 1e-9 * np.maximum(largest, 1.0)
+        # each claim's largest finite bound, then the larger of two claims' (as compatible() takes it)
+        own_largest = np.maximum(np.where(np.isfinite(low), np.abs(low), 0.0), np.where(np.isfinite(high), np.abs(high), 0.0))
+        largest_tolerance = 1e-9 * np.maximum(np.maximum(own_largest[:, None], own_largest[None, :]), 1.0)
         width = high - low
         width_tolerance = np.where(width > 0, width * 1e-6, _INF)
         tolerance = np.minimum(largest_tolerance, np.minimum(width_tolerance[:, None], width_tolerance[None, :]))
@@ -348,23 +350,18 @@ def comparable(a: Claim, b: Claim) -> bool:
     return ka is not None and ka == kb
 
 
-def relative_difference(a: Claim, b: Claim, *, points: tuple[float | None, float | None] | None = None,
-                        intervals: tuple[tuple | None, tuple | None] | None = None) -> float:
+def relative_difference(a: Claim, b: Claim) -> float:
     """How far apart two values are: 0 (equal) .. 1 (very different).
 
-    Args:
-        a: One claim.
-        b: The other.
-        points: ``(point(a), point(b))`` when the caller already has them.
-        intervals: ``(date_interval(a), date_interval(b))`` for two dates, likewise.
+    :func:`reconcile.features.cheap_pair_rows` computes the same over arrays of pairs.
     """
     if a.kind == "date":
-        ia, ib = intervals if intervals is not None else (date_interval(a), date_interval(b))
+        ia, ib = date_interval(a), date_interval(b)
         if ia is None or ib is None:
             return 1.0
         days = abs(((ia[0].toordinal() + ia[1].toordinal()) - (ib[0].toordinal() + ib[1].toordinal())) / 2)
         return min(1.0, days / 3650.0)
-    pa, pb = points if points is not None else (point(a), point(b))
+    pa, pb = point(a), point(b)
     if pa is None or pb is None:
         return 1.0
     scale = max(abs(pa), abs(pb))
