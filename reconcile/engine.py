@@ -24,6 +24,7 @@ read among the documents about the same thing.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import math
 import multiprocessing
@@ -55,7 +56,7 @@ from .features import (
     ClaimContext,
     DocumentSummary,
     build_contexts,
-    cheap_pair_rows,
+    cheap_pair_rows_of_parts,
     corroboration,
     dear_pair_features,
     digit_slip,
@@ -67,6 +68,7 @@ from .features import (
     shared_words,
     subjects_of,
     summarize_document,
+    value_neighbours,
     vetoed,
 )
 from .memo import ResultStore
@@ -297,7 +299,9 @@ def rule_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[in
     bound = bound or {}
     for k, (i, j) in enumerate(pairs):
         a, b = contexts[i], contexts[j]
-        if (i, j) in bound or _restated(a, b) or _agreeing_amounts(a, b) is not None:
+        # both rules need two documents (most pairs of an archive are two claims of one)
+        if (i, j) in bound or (a.claim.doc != b.claim.doc
+                               and (_restated(a, b) or _agreeing_amounts(a, b) is not None)):
             result[k] = max(result[k], RESTATEMENT_PROBABILITY)
     return result
 
@@ -521,7 +525,7 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     part_docs = [docs]
     if len(docs) >= PARTITION_MIN_DOCUMENTS:
         if summaries is None:
-            summaries = document_summaries(table)
+            summaries = document_summaries(table, jobs=jobs)
         if _largest_block(summaries[doc] for doc in docs) > ALL_PAIRS_BLOCK:
             part_docs = _partition_documents(docs, {doc: summaries[doc].names for doc in docs})
     found: list[Reconciliation | None] = [None] * len(part_docs)
@@ -542,15 +546,16 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
             forked = _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)
         except BrokenProcessPool:  # a worker died (out of memory, killed): the parts are redone here
             forked = []
-        for k, payload in zip(todo, forked):
-            decoded = memo.decode_result(payload)
-            assert decoded is not None, "a worker's result is always readable"
-            found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))
-            if store is not None and keys[k] is not None:
-                store.put_result(keys[k], payload)
-    for k in todo:
-        if found[k] is None:
-            found[k] = result = _reconcile_sorted(parts[k], config, scorer, threshold)
+        with memo.collector_paused() if forked else contextlib.nullcontext():
+            for k, payload in zip(todo, forked):
+                decoded = memo.decode_result(payload)
+                assert decoded is not None, "a worker's result is always readable"
+                found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))
+                if store is not None and keys[k] is not None:
+                    store.put_result(keys[k], payload)
+    for batch in _batches([k for k in todo if found[k] is None], {k: len(part) for k, part in parts.items()}):
+        for k, result in zip(batch, _reconcile_parts([parts[k] for k in batch], config, scorer, threshold)):
+            found[k] = result
             if store is not None and keys[k] is not None:
                 store.put_result(keys[k], memo.encode_result(result.discrepancies, result.facts))
     if len(found) == 1:
@@ -574,7 +579,7 @@ def _get_results(store: ResultStore, keys: Sequence[str]) -> dict[str, bytes]:
 
 
 def document_summaries(claims: ClaimTable, *, store: ResultStore | None = None,
-                       doc_keys: Mapping[str, str] | None = None, extractor: str = ""
+                       doc_keys: Mapping[str, str] | None = None, extractor: str = "", jobs: int = 1
                        ) -> dict[str, DocumentSummary]:
     """Each document's :class:`~reconcile.features.DocumentSummary`.
 
@@ -585,6 +590,7 @@ def document_summaries(claims: ClaimTable, *, store: ResultStore | None = None,
             :func:`reconcile`).
         doc_keys: Each document's content hash.
         extractor: The key of the extractor that made the claims.
+        jobs: Worker processes for an archive's summaries (where processes can be forked).
 
     Returns:
         Document id -> summary, for every document of ``claims``.
@@ -596,23 +602,59 @@ def document_summaries(claims: ClaimTable, *, store: ResultStore | None = None,
     stored = _get_results(store, sorted(set(keys.values()))) if keys else {}
     summaries = {}
     decoded: dict[str, DocumentSummary | None] = {}
-    if stored:
-        with memo.collector_paused():
+    # the summaries live as long as the run, and hold no reference cycles
+    with memo.collector_paused():
+        if stored:
             decoded = {key: memo.decode_summary(payload) for key, payload in stored.items()}
-    for doc in claims.documents:
-        key = keys.get(doc)
-        summary = decoded.get(key) if key is not None else None
-        if summary is None:
-            summary = summarize_document(claims.of(doc))
-            if key is not None:
-                store.put_result(key, memo.encode_summary(summary))
-        summaries[doc] = summary
+        missing = [doc for doc in claims.documents if keys.get(doc) is None or decoded.get(keys[doc]) is None]
+        made = dict(zip(missing, _summarize(claims, missing, jobs)))
+        for doc in claims.documents:
+            summary = made.get(doc)
+            if summary is None:
+                summary = decoded[keys[doc]]
+            elif doc in keys:
+                store.put_result(keys[doc], memo.encode_summary(summary))
+            summaries[doc] = summary
     return summaries
+
+
+def _summarize(claims: ClaimTable, docs: Sequence[str], jobs: int) -> list[DocumentSummary]:
+    """The summaries of ``docs``, made in forked workers when there are enough claims."""
+    if jobs > 1 and sum(claims.count_of(doc) for doc in docs) >= PARALLEL_MIN_CLAIMS and _can_fork():
+        global _FORKED_SUMMARIES
+        # a few chunks per worker: the documents' sizes differ, the chunks' total less
+        size = -(-len(docs) // (4 * jobs))
+        _FORKED_SUMMARIES = (claims, [docs[start:start + size] for start in range(0, len(docs), size)])
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                return [DocumentSummary(*fields) for chunk in pool.map(_summarize_forked, range(len(_FORKED_SUMMARIES[1])))
+                        for fields in chunk]
+        except BrokenProcessPool:  # a worker died: the summaries are made here
+            pass
+        finally:
+            _FORKED_SUMMARIES = None
+    return [summarize_document(claims.of(doc)) for doc in docs]
+
+
+# What forked workers summarize: (claims, chunks of document ids), set just before the fork.
+_FORKED_SUMMARIES: tuple[ClaimTable, list[Sequence[str]]] | None = None
+
+
+def _summarize_forked(chunk: int) -> list[tuple]:
+    assert _FORKED_SUMMARIES is not None
+    claims, chunks = _FORKED_SUMMARIES
+    # plain tuples: a dataclass is unpickled field by field, several times slower
+    return [(summary.names, summary.blocks, summary.date)
+            for summary in map(summarize_document, map(claims.of, chunks[chunk]))]
 
 
 #: The parts of an archive are reconciled in worker processes only when they hold at
 #: least this many claims between them (below it, starting the processes costs more).
 PARALLEL_MIN_CLAIMS = 20_000
+#: Parts are reconciled in batches of at least this many claims (a larger part alone): the
+#: pairs of a batch are scored together (:func:`_reconcile_parts`), and a forked worker
+#: gets a batch at a time (each task costs a message both ways).
+PART_BATCH_CLAIMS = 2_000
 # What forked workers reconcile: (parts, config, threshold), set just before the fork, so
 # that the claims reach the workers in the memory they inherit instead of through pipes.
 _FORKED: tuple[list[list[Claim]], Config, float] | None = None
@@ -629,23 +671,55 @@ def _reconcile_forked_parts(parts: list[list[Claim]], config: Config, threshold:
     """Each part's result (as :func:`memo.encode_result` payloads), from forked workers."""
     global _FORKED
     _FORKED = (parts, config, threshold)
+    # Every object alive now (the archive's claims) is inherited by the workers and lives
+    # as long as they do: frozen, no worker's collector walks it again (a tenth of their
+    # time at a million claims), and none of its pages is copied for the walk.
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
     try:
         # the largest parts first, so that no worker is left with a large one at the end
-        order = sorted(range(len(parts)), key=lambda k: -len(parts[k]))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            payloads = dict(zip(order, pool.map(_reconcile_forked, order, chunksize=1)))
+        batches = _batches(sorted(range(len(parts)), key=lambda k: -len(parts[k])), dict(enumerate(map(len, parts))))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_worker_started) as pool:
+            payloads = {k: payload for batch, done in zip(batches, pool.map(_reconcile_forked, batches))
+                        for k, payload in zip(batch, done)}
     finally:
         _FORKED = None
+        if not frozen_before:  # what was frozen before (memo.collector_paused) stays frozen
+            gc.unfreeze()
     return [payloads[k] for k in range(len(parts))]
 
 
-def _reconcile_forked(index: int) -> bytes:
+def _batches(order: Sequence[int], sizes: Mapping[int, int]) -> list[list[int]]:
+    """``order`` cut into runs of at least :data:`PART_BATCH_CLAIMS` claims (each part's size in ``sizes``)."""
+    batches: list[list[int]] = []
+    size = 0
+    for k in order:
+        if not batches or size >= PART_BATCH_CLAIMS:
+            batches.append([])
+            size = 0
+        batches[-1].append(k)
+        size += sizes[k]
+    return batches
+
+
+def _worker_started() -> None:
+    # A part's records die with it by reference counting (_reconcile_sorted cuts the
+    # cycles it makes); what else it leaves is collected between parts, from the youngest
+    # generations only: an automatic collection would also walk, again and again, the
+    # caches that live as long as the worker.
+    gc.disable()
+
+
+def _reconcile_forked(batch: list[int]) -> list[bytes]:
     from .pairmodel import load_default_model
 
     assert _FORKED is not None
     parts, config, threshold = _FORKED
-    result = _reconcile_sorted(parts[index], config, load_default_model().predict_proba, threshold)
-    return memo.encode_result(result.discrepancies, result.facts)
+    gc.collect(1)  # what the previous batch left (see _worker_started)
+    results = _reconcile_parts([parts[index] for index in batch], config, load_default_model().predict_proba,
+                               threshold)
+    return [memo.encode_result(result.discrepancies, result.facts) for result in results]
 
 
 def _largest_block(summaries: Iterable[DocumentSummary]) -> int:
@@ -706,26 +780,80 @@ def _partition_documents(docs: Sequence[str], mentions: Mapping[str, Mapping[str
 
 
 def _reconcile_sorted(claims: Sequence[Claim], config: Config, scorer: Scorer, threshold: float) -> Reconciliation:
-    contexts, idf = build_contexts(claims, aliases=config.aliases)
-    bound = rule_pairs(claims, contexts)
-    candidates = candidate_pairs(contexts, idf, bound=bound)
-    pairs: list[tuple[int, int]] = []
-    kept: list[float] = []  # the model's probability
-    floored: list[float] = []  # raised by the rules of the sentences
-    # only pairs that bind or corroborate matter from here on
+    return _reconcile_parts([claims], config, scorer, threshold)[0]
+
+
+@dataclass
+class _Staged:
+    """A part on its way: its contexts, rule-bound pairs and candidate pairs."""
+
+    claims: Sequence[Claim]
+    contexts: list[ClaimContext | None]
+    idf: Idf
+    bound: BoundPairs
+    candidates: list[tuple[int, int]]
+
+
+def _reconcile_parts(parts: Sequence[Sequence[Claim]], config: Config, scorer: Scorer,
+                     threshold: float) -> list[Reconciliation]:
+    """Each part reconciled on its own, as if alone, but the pairs of small parts scored together.
+
+    An archive's part holds a few dozen claims and a few hundred pairs: scored part by
+    part, numpy's cost per call would outweigh its arithmetic.  The pairs of parts whose
+    candidates number fewer than :data:`SCORING_BATCH` in all are scored in one batch;
+    a larger part is scored alone, batch by batch, keeping only the pairs that matter.
+    """
     matters = min(threshold, ATTACH_PROBABILITY, CORROBORATION_FLOOR)
-    for start in range(0, len(candidates), SCORING_BATCH):
-        batch = candidates[start:start + SCORING_BATCH]
-        probabilities = _probabilities(batch, contexts, idf, scorer, matters)
-        for pair, p, q in zip(batch, probabilities, rule_floor(contexts, batch, probabilities, bound=bound)):
-            if q >= matters:
-                pairs.append(pair)
-                kept.append(float(p))
-                floored.append(float(q))
-    final = corroborated(contexts, pairs, np.asarray(kept, dtype=float), threshold=threshold,
-                         raised=np.asarray(floored, dtype=float))
-    return build_flags(claims, contexts, idf, pairs, final, threshold=threshold,
-                       min_confidence=config.min_confidence, bound=bound)
+    results: list[Reconciliation] = []
+    group: list[_Staged] = []
+    group_pairs = 0
+
+    def finish(staged: _Staged, pairs: list[tuple[int, int]], kept: np.ndarray, floored: np.ndarray) -> None:
+        final = corroborated(staged.contexts, pairs, kept, threshold=threshold, raised=floored)
+        results.append(build_flags(staged.claims, staged.contexts, staged.idf, pairs, final, threshold=threshold,
+                                   min_confidence=config.min_confidence, bound=staged.bound))
+        # A context and its document's block (and its best rivals) refer to each other:
+        # cut, the contexts die by reference counting now, with no collection to find them.
+        for ctx in staged.contexts:
+            if ctx is not None:
+                ctx.doc_block = ()
+                ctx.pair_side = None
+
+    def score_group() -> None:
+        probabilities = _probabilities_of_parts([(g.candidates, g.contexts, g.idf) for g in group], scorer, matters)
+        for staged, p in zip(group, probabilities):
+            floored = rule_floor(staged.contexts, staged.candidates, p, bound=staged.bound)
+            keep = np.flatnonzero(floored >= matters)
+            finish(staged, [staged.candidates[k] for k in keep.tolist()], p[keep], floored[keep])
+        group.clear()
+
+    for claims in parts:
+        contexts, idf = build_contexts(claims, aliases=config.aliases)
+        bound = rule_pairs(claims, contexts)
+        staged = _Staged(claims, contexts, idf, bound, candidate_pairs(contexts, idf, bound=bound))
+        if len(staged.candidates) < SCORING_BATCH:
+            if group_pairs + len(staged.candidates) >= SCORING_BATCH:
+                score_group()
+                group_pairs = 0
+            group.append(staged)
+            group_pairs += len(staged.candidates)
+            continue
+        score_group()  # the parts before it keep their order
+        group_pairs = 0
+        pairs: list[tuple[int, int]] = []
+        kept: list[float] = []  # the model's probability
+        floored: list[float] = []  # raised by the rules of the sentences
+        for start in range(0, len(staged.candidates), SCORING_BATCH):
+            batch = staged.candidates[start:start + SCORING_BATCH]
+            probabilities = _probabilities(batch, contexts, idf, scorer, matters)
+            for pair, p, q in zip(batch, probabilities, rule_floor(contexts, batch, probabilities, bound=bound)):
+                if q >= matters:  # only pairs that bind or corroborate matter from here on
+                    pairs.append(pair)
+                    kept.append(float(p))
+                    floored.append(float(q))
+        finish(staged, pairs, np.asarray(kept, dtype=float), np.asarray(floored, dtype=float))
+    score_group()
+    return results
 
 
 #: Added to the model's bound before it rules a pair out: the bound sums the same terms as
@@ -754,31 +882,43 @@ def _probabilities(batch: Sequence[tuple[int, int]], contexts: Sequence[ClaimCon
     probability, and its own probability is read only at ``matters`` or above
     (:func:`corroborated`): the result is the same as scoring every pair in full.
     """
+    return _probabilities_of_parts([(batch, contexts, idf)], scorer, matters)[0]
+
+
+PairRequest = tuple[Sequence[tuple[int, int]], Sequence[ClaimContext | None], Idf]
+
+
+def _probabilities_of_parts(requests: Sequence[PairRequest], scorer: Scorer, matters: float) -> list[np.ndarray]:
+    """:func:`_probabilities` of each request (pairs, the contexts they index, their IDF), all at once."""
     model = _tree_ensemble(scorer)
     if model is None or not 0.0 < matters < 1.0:
-        return np.asarray(scorer(pair_feature_rows(contexts, batch, idf).tolist()), dtype=float)
-    probabilities = np.zeros(len(batch))
-    if not batch:
-        return probabilities
-    limit = math.log(matters / (1.0 - matters))
-    rows = cheap_pair_rows(contexts, batch, idf)
-    weighed = np.flatnonzero(model.upper_bound(rows, unknown=COSTLY_COLUMNS) + BOUND_MARGIN >= limit).tolist()
-    if not weighed:
-        return probabilities
-    # then the word overlaps; the fuzzy ratios and the rival matches only where still needed
-    middle = [middle_pair_features(contexts[batch[k][0]], contexts[batch[k][1]], idf, rows[k].tolist())
-              for k in weighed]
-    global _weighed_so_far
-    _weighed_so_far += len(weighed)
-    if _weighed_so_far >= SECOND_BOUND_AFTER or model.has_bound_tables(DEAR_COLUMNS):
-        still = np.flatnonzero(model.upper_bound(middle, unknown=DEAR_COLUMNS) + BOUND_MARGIN >= limit).tolist()
-    else:
-        still = list(range(len(weighed)))
-    if still:
-        full = [dear_pair_features(contexts[batch[weighed[n]][0]], contexts[batch[weighed[n]][1]], idf, middle[n])
-                for n in still]
-        probabilities[[weighed[n] for n in still]] = np.asarray(scorer(full), dtype=float)
-    return probabilities
+        return [np.asarray(scorer(pair_feature_rows(contexts, batch, idf).tolist()), dtype=float)
+                for batch, contexts, idf in requests]
+    ends = np.cumsum([len(batch) for batch, _, _ in requests], dtype=np.int64)
+    probabilities = np.zeros(int(ends[-1]) if len(ends) else 0)
+    if len(probabilities):
+        limit = math.log(matters / (1.0 - matters))
+        rows = cheap_pair_rows_of_parts([(contexts, batch, idf) for batch, contexts, idf in requests])
+        weighed = np.flatnonzero(model.upper_bound(rows, unknown=COSTLY_COLUMNS) + BOUND_MARGIN >= limit)
+        # each weighed row's pair, with the contexts and the IDF of its request
+        owners = np.searchsorted(ends, weighed, side="right").tolist()
+        firsts = [0, *ends.tolist()]
+        sides = [(requests[r][0][k - firsts[r]], requests[r][1], requests[r][2])
+                 for k, r in zip(weighed.tolist(), owners)]
+        # then the word overlaps; the fuzzy ratios and the rival matches only where still needed
+        middle = [middle_pair_features(contexts[i], contexts[j], idf, rows[k].tolist())
+                  for k, ((i, j), contexts, idf) in zip(weighed.tolist(), sides)]
+        global _weighed_so_far
+        _weighed_so_far += len(middle)
+        if middle and (_weighed_so_far >= SECOND_BOUND_AFTER or model.has_bound_tables(DEAR_COLUMNS)):
+            still = np.flatnonzero(model.upper_bound(middle, unknown=DEAR_COLUMNS) + BOUND_MARGIN >= limit).tolist()
+        else:
+            still = list(range(len(middle)))
+        if still:
+            full = [dear_pair_features(sides[n][1][sides[n][0][0]], sides[n][1][sides[n][0][1]], sides[n][2], middle[n])
+                    for n in still]
+            probabilities[weighed[still]] = np.asarray(scorer(full), dtype=float)
+    return np.split(probabilities, ends[:-1].tolist()) if len(ends) else []
 
 
 def _tree_ensemble(scorer: Scorer) -> TreeEnsemble | None:
@@ -1217,6 +1357,10 @@ def _anniversary_discrepancy(findings: Sequence[AnniversaryFinding], founding: S
     )
 
 
+#: Restatements' values lie at most this far apart (:func:`values.relative_difference`).
+RESTATED_DIFFERENCE = 0.05
+
+
 def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fact]:
     """Restatements: claims of one block with agreeing values and the same binding words."""
     index: dict[tuple, list[int]] = defaultdict(list)
@@ -1238,10 +1382,13 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
     for members in index.values():
         if len(members) > 300:
             continue
-        for x, y in values.compatible_pairs([contexts[i].claim for i in members]):
+        group_claims = [contexts[i].claim for i in members]
+        # a margin over RESTATED_DIFFERENCE: the exact difference is taken below
+        for x, y in value_neighbours(group_claims, within=RESTATED_DIFFERENCE + 1e-9):
             i, j = members[x], members[y]
             a, b = contexts[i], contexts[j]
-            if values.relative_difference(a.claim, b.claim) > 0.05:
+            if (values.relative_difference(a.claim, b.claim) > RESTATED_DIFFERENCE
+                    or not values.compatible(a.claim, b.claim)):
                 continue
             (window_a, weight_a, sent_a), (window_b, weight_b, sent_b) = weighed(i), weighed(j)
             if (idf.overlap(window_a, window_b, weight_a=weight_a, weight_b=weight_b) >= 0.3

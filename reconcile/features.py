@@ -13,8 +13,9 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -24,10 +25,10 @@ from rapidfuzz.distance import Levenshtein
 from claims import Claim
 
 from . import values
-from .text import SCOPE_GROUPS, STOP_WORDS, Idf, content_stems, proper_names, scope_groups, stem, words
+from .text import SCOPE_GROUPS, STOP_WORDS, CuedPattern, Idf, content_stems, proper_names, scope_groups, stem, words
 
 WINDOW = 6
-_RELATIVE_YEAR_RE = re.compile(r"(?i)\b(last|previous|this|current|next|coming)\s+year(?:'s|’s)?\b")
+_RELATIVE_YEAR_RE = CuedPattern(r"(?i)\b(last|previous|this|current|next|coming)\s+year(?:'s|’s)?\b", cues=("year",))
 _RELATIVE_YEARS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 _YEAR_RE = re.compile(r"(?<![0-9.,])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
 # A reference period: a year, or a year range written as one period ("2022–23", "2021/22").
@@ -59,24 +60,30 @@ _WIRE_DATELINE_BEFORE_RE = re.compile(
 _WIRE_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([A-Z][A-Za-z&.\s]{0,20}\)\s*)?(?:$|[–—-]{1,2}\s|:)")
 # A correction note retracts the figure it quotes: "An earlier version of this article gave the
 # length as 186 km" (the figure it gives as correct, "the correct length is 168 km", stays).
-_CORRECTION_RE = re.compile(r"(?i:\b(?:an?\s+(?:earlier|previous)\s+version\s+of\s+this|incorrectly|wrongly|"
-                            r"misstated|erroneously|in\s+error)\b)")
+_CORRECTION_RE = CuedPattern(r"(?i:\b(?:an?\s+(?:earlier|previous)\s+version\s+of\s+this|incorrectly|wrongly|"
+                             r"misstated|erroneously|in\s+error)\b)",
+                             cues=("version", "incorrectly", "wrongly", "misstated", "erroneously", "error"))
 _CORRECT_FIGURE_RE = re.compile(r"(?i:\b(?:correct(?:ly)?|actually|in\s+fact|should\s+(?:have\s+)?(?:been|be|read|said))"
                                 r"\b[^.;:]{0,40}$)")
 # The heading of a list of cited sources, and a wiki's category line that may follow it.
 _REFERENCES_HEADING_RE = re.compile(
     r"(?i)^\W*(?:(?:notes\s+and\s+)?references|sources|bibliography|works\s+cited|citations)\W*(?:\[edit\])?\W*$")
 _CATEGORIES_LINE_RE = re.compile(r"(?i)^\s*categor(?:y|ies)\b")
-_BASELINE_CUE_RE = re.compile(
+_BASELINE_CUE_RE = CuedPattern(
     r"(?i:\b(?:from|against|than|versus|vs\.?|compared\s+(?:with|to)|previous(?:ly)?|former(?:ly)?|"
     r"instead\s+of|rather\s+than|down\s+on|up\s+on|originally|initially|earlier)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[A-Za-z\-]+\s+)?)$")
+    r"(?:[A-Za-z\-]+\s+)?)$",
+    cues=("from", "against", "than", "vs", "compared", "previous", "former", "instead", "down", "up",
+          "originally", "initially", "earlier"))
 _REF_MARKER_RE = re.compile(
     r"(?i:\b(as\s+of|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|in|since|during|for|until|through|"
     r"from|between|before|after|of|fiscal|fy)\s+(?:the\s+)?(?:end\s+of\s+)?(?:[A-Za-z]+\s+)?)$")
 _TABLE_GAP_RE = re.compile(r"\t|\s{2,}|\s*\|\s*")
-_CUMULATIVE_RE = re.compile(r"(?i:\b(?:so far|to date|since|in total|altogether|cumulative|running total|all told|"
-                            r"over the years|to this day|thus far|as of|as at|until now|up to now)\b)")
+_CUMULATIVE_RE = CuedPattern(r"(?i:\b(?:so far|to date|since|in total|altogether|cumulative|running total|all told|"
+                             r"over the years|to this day|thus far|as of|as at|until now|up to now)\b)",
+                             cues=("so far", "to date", "since", "in total", "altogether", "cumulative", "running total",
+                                   "all told", "over the years", "to this day", "thus far", "as of", "as at", "until now",
+                                   "up to now"))
 #: The verbs that say what a date dates ("opened on 9 May", "signed in 2019").
 EVENT_VERBS = (
     "establish found open launch approve sign start complete announce elect inaugurate create adopt "
@@ -273,6 +280,8 @@ def currency_nouns(claims: Sequence[Claim]) -> dict[str, str]:
         if (c.doc, c.sentence_start) in seen:
             continue
         seen.add((c.doc, c.sentence_start))
+        if "(" not in c.sentence and "(" not in (c.previous or ""):
+            continue  # no code in brackets
         # the sentence and the one or two before it: a definition may hold no number itself
         for m in _CURRENCY_DEFINITION_RE.finditer(f"{c.previous or ''}\n{c.sentence}"):
             if m.group(2) in codes:
@@ -391,23 +400,39 @@ def _support_by_subject(members: Sequence[int], contexts: Sequence[ClaimContext 
 def _count_support(group: Sequence[int], contexts: Sequence[ClaimContext | None]) -> None:
     """Each claim's support: how many claims of ``group`` (itself included) state its value.
 
-    The claims are sorted by value, so that only near values are compared: linear in the
-    group but for runs of one value.  A claim whose value has no position (a date without
-    an interval) keeps the support of 1 it was made with: no claim shares its value.
+    Only claims whose values lie near compare (:func:`value_neighbours`).  A claim whose
+    value has no position (a date without an interval) keeps the support of 1 it was made
+    with: no claim shares its value.
     """
-    located = sorted((position, i) for i in group if (position := _position(contexts[i].claim)) is not None)
-    for x, (position, i) in enumerate(located):
-        ci = contexts[i]
-        support = 0
-        for near in (range(x, -1, -1), range(x + 1, len(located))):
-            for y in near:
-                other, j = located[y]
-                if not _near(position, other, ci.claim.kind == "date"):
-                    break
-                cj = contexts[j]
-                if values.compatible(ci.claim, cj.claim) and _same_value_text(ci.claim, cj.claim):
-                    support += 1
-        ci.support = max(1, support)
+    claims = [contexts[i].claim for i in group]
+    # a claim with a position states its own value: compatible, no difference
+    support = [1] * len(claims)
+    # each pair once, counted for both claims: compatible() is symmetric
+    for k, m in value_neighbours(claims, within=SAME_VALUE):
+        if values.compatible(claims[k], claims[m]) and _same_value_text(claims[k], claims[m]):
+            support[k] += 1
+            support[m] += 1
+    for i, count in zip(group, support):
+        contexts[i].support = count
+
+
+def value_neighbours(claims: Sequence[Claim], *, within: float) -> Iterator[tuple[int, int]]:
+    """The pairs of ``claims`` whose values may lie less than ``within`` apart.
+
+    The claims are sorted by value and each is compared with the next ones until one lies
+    too far: linear in the claims but for runs of one value.  Each pair ``(k, m)`` (indices
+    into ``claims``) comes once; a claim whose value has no position comes in none.  The
+    pairs are a superset of those whose :func:`values.relative_difference` is below
+    ``within`` (the same difference, of the claims' positions).
+    """
+    located = sorted((position, k) for k, claim in enumerate(claims) if (position := _position(claim)) is not None)
+    for x, (position, k) in enumerate(located):
+        is_date = claims[k].kind == "date"
+        for y in range(x + 1, len(located)):
+            other, m = located[y]
+            if not _near(position, other, is_date, within):
+                break
+            yield k, m
 
 
 def _position(claim: Claim) -> float | None:
@@ -418,12 +443,12 @@ def _position(claim: Claim) -> float | None:
     return values.point(claim)
 
 
-def _near(a: float, b: float, is_date: bool) -> bool:
-    """Could values at these positions be within :data:`SAME_VALUE` of each other?"""
+def _near(a: float, b: float, is_date: bool, within: float) -> bool:
+    """Are values at these positions less than ``within`` apart (as relative_difference counts)?"""
     if is_date:  # relative_difference counts dates in tenths of a century
-        return abs(a - b) / 3650.0 < SAME_VALUE
+        return abs(a - b) / 3650.0 < within
     scale = max(abs(a), abs(b))
-    return scale == 0 or abs(a - b) / scale < SAME_VALUE
+    return scale == 0 or abs(a - b) / scale < within
 
 
 #: Sentences with more claims than this (table rows, lists of figures) give no neighbours.
@@ -513,6 +538,12 @@ def _is_citation_date(c: Claim) -> bool:
 
 
 _INTERIM_RE = re.compile(r"\b(so|as|to|thus)\s+(far|of|date)\b", re.IGNORECASE)
+# a sentence that is a row of a plain-text table: cells apart by tabs, bars or runs of spaces
+_TABLE_ROW_RE = re.compile(r"\t|\S {2,}\S|\|")
+# the words around a claim that may say its scope (see scope_groups)
+_LOCAL_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_A_YEAR_RE = re.compile(r"(?i)\b(?:a|per)\s+year\b")
+_A_DAY_RE = re.compile(r"(?i)\b(?:a|per)\s+day\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,7 +568,7 @@ def _sentence_facts(raw: str) -> _SentenceFacts:
                         f"{first}/{second[-2:]}" if second and (len(second) == 2 or second[:2] == first[:2])
                         and int(second[-2:]) == (int(first) + 1) % 100 else first))
     return _SentenceFacts(
-        is_table=bool(re.search(r"\t|\S {2,}\S|\|", raw.strip())),
+        is_table=bool(_TABLE_ROW_RE.search(raw.strip())),
         cumulative=bool(_CUMULATIVE_RE.search(raw)),
         periods=tuple(periods),
         years=tuple((m.start(), int(m.group(1))) for m in _YEAR_RE.finditer(raw)),
@@ -559,13 +590,15 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
     # the words of each side once: the windows below are all cut from them
     before_content = [w for w in words(before) if w not in STOP_WORDS]
     after_content = [w for w in words(after) if w not in STOP_WORDS]
-    left_words = before_content[-WINDOW:]
-    right_words = after_content[:WINDOW]
+    # each word stemmed once: the windows and sets below are all cut from these
+    before_stems = list(map(stem, before_content))
+    after_stems = list(map(stem, after_content))
     bare = before + " " + after
     bare_content = before_content + after_content
-    sent = frozenset(stem(w) for w in bare_content if len(w) > 1)
+    bare_stems = before_stems + after_stems
+    sent = frozenset([s for w, s in zip(bare_content, bare_stems) if len(w) > 1])
     noun_words = [w for w in words(c.noun or "") if w not in STOP_WORDS][:4]
-    noun = tuple(stem(w) for w in noun_words)
+    noun = tuple(map(stem, noun_words))
     row: frozenset[str] = frozenset()
     if c.row_label:
         row = frozenset(content_stems(alias_map(c.row_label)))
@@ -579,12 +612,12 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
                 noun = tuple(content_stems(alias_map(cells[0])))[-3:]
     head = noun[-1] if noun else None
     surface: dict[str, str] = {}
-    for w in bare_content:
-        surface.setdefault(stem(w), w)
-    local_tokens = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", before)[-8:]] + \
-        [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", after)[:8]]
-    local_tokens += ["a_year" for _ in re.findall(r"(?i)\b(?:a|per)\s+year\b", after[:20])]
-    local_tokens += ["a_day" for _ in re.findall(r"(?i)\b(?:a|per)\s+day\b", after[:20])]
+    for w, s in zip(bare_content, bare_stems):
+        surface.setdefault(s, w)
+    local_tokens = [w.lower() for w in _LOCAL_TOKEN_RE.findall(before)[-8:]] + \
+        [w.lower() for w in _LOCAL_TOKEN_RE.findall(after)[:8]]
+    local_tokens += ["a_year" for _ in _A_YEAR_RE.findall(after[:20])]
+    local_tokens += ["a_day" for _ in _A_DAY_RE.findall(after[:20])]
     # a running count: "As of noon today, 62 people had been treated", "412 so far"
     local_tokens += [m.group(1).lower() + "_" + m.group(2).lower()
                      for m in _INTERIM_RE.finditer(before[-50:] + " " + after[:30])]
@@ -602,7 +635,6 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         # tickets" and "next year we want 100,000" are two years of a series
         if len(sentence.relative_years) == 1:
             periods.add(str(int(doc_date[:4]) + next(iter(sentence.relative_years))))
-    tight_words = before_content[-2:] + after_content[:2]
     ref_years = {year for start, year in sentence.years if not rel_start <= start < rel_end}
     if c.kind == "date" and isinstance(c.value, str):
         ref_years.discard(int(c.value[:4]) if c.value[:4].isdigit() else -1)
@@ -615,8 +647,8 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         claim=c,
         block=block,
         sent=sent,
-        left=tuple(stem(w) for w in left_words),
-        right=tuple(stem(w) for w in right_words),
+        left=tuple(before_stems[-WINDOW:]),
+        right=tuple(after_stems[:WINDOW]),
         noun=noun,
         head=head,
         prev=_stem_set(alias_map(c.previous or "")),
@@ -626,7 +658,7 @@ def _context(c: Claim, block: tuple[str, ...], alias_map, doc_date: str | None) 
         scope=frozenset(scope_groups(local_tokens)),
         ref_years=frozenset(ref_years),
         periods=frozenset(periods),
-        tight=frozenset(stem(w) for w in tight_words) | frozenset(noun[:2]),
+        tight=frozenset(before_stems[-2:] + after_stems[:2]) | frozenset(noun[:2]),
         local_names=frozenset(proper_names(before[-60:] + " " + after[:60])),
         baseline=bool(_BASELINE_CUE_RE.search(before[-40:])),
         is_meta=_is_meta(c, before, after),
@@ -679,12 +711,12 @@ MIDDLE_COLUMNS: tuple[int, ...] = tuple(FEATURES.index(name) for name in MIDDLE_
 _CONTEXT_OVERLAP, _LOCAL_OVERLAP = FEATURES.index("context_overlap"), FEATURES.index("local_overlap")
 
 
+@lru_cache(maxsize=1 << 12)
 def _date_ordinal(iso: str | None) -> int | None:
+    # a document's date, asked for by each of its claims
     if not iso or len(iso) < 10:
         return None
     try:
-        from datetime import date
-
         return date.fromisoformat(iso[:10]).toordinal()
     except ValueError:
         return None
@@ -719,15 +751,18 @@ class _PairSide:
     numbers: tuple[float, ...] = ()  # what cheap_pair_rows reads, by _SIDE_NUMBERS
 
 
+_NOT_DIGIT_RE = re.compile(r"[^0-9]")
+
+
 def _pair_side(ctx: ClaimContext, idf: Idf) -> _PairSide:
     side = ctx.pair_side
     if side is not None and side.idf is idf:
         return side
     c = ctx.claim
-    local = frozenset(ctx.left) | frozenset(ctx.right)
+    local = frozenset(ctx.left + ctx.right)
     date_digits = None
     if c.kind == "date" and isinstance(c.value, str):
-        date_digits = re.sub(r"[^0-9]", "", c.value)
+        date_digits = _NOT_DIGIT_RE.sub("", c.value)
     side = _PairSide(
         idf=idf,
         local=local,
@@ -907,14 +942,31 @@ def cheap_pair_rows(contexts: Sequence[ClaimContext | None], pairs: Sequence[tup
         pairs: Pairs of indices into ``contexts`` (both claims of one block).
         idf: The corpus's word weights.
     """
-    rows = np.full((len(pairs), len(FEATURES)), np.nan)
-    if not len(pairs):
+    return cheap_pair_rows_of_parts([(contexts, pairs, idf)])
+
+
+def cheap_pair_rows_of_parts(parts: Sequence[tuple[Sequence[ClaimContext | None], Sequence[tuple[int, int]], Idf]]
+                             ) -> np.ndarray:
+    """:func:`cheap_pair_rows` of several corpora's pairs (contexts, pairs, IDF), stacked in their order.
+
+    Numpy's cost per call outweighs its arithmetic on the few hundred pairs of one small
+    corpus (a part of an archive): the pairs of many are computed together.
+    """
+    own: list[ClaimContext] = []  # each pair's claims, as indices into own (where)
+    sides: list[_PairSide] = []
+    wheres = []
+    for contexts, pairs, idf in parts:
+        if not len(pairs):
+            continue
+        claims, where = np.unique(np.asarray(pairs, dtype=np.int64).reshape(-1, 2), return_inverse=True)
+        wheres.append(where.reshape(-1, 2) + len(own))
+        for i in claims.tolist():
+            own.append(contexts[i])
+            sides.append(_pair_side(contexts[i], idf))
+    rows = np.full((sum(len(where) for where in wheres), len(FEATURES)), np.nan)
+    if not len(rows):
         return rows
-    index = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
-    claims, where = np.unique(index, return_inverse=True)
-    where = where.reshape(-1, 2)
-    sides = [_pair_side(contexts[i], idf) for i in claims.tolist()]
-    own = [contexts[i] for i in claims.tolist()]
+    where = np.concatenate(wheres)
     numbers = np.array([side.numbers for side in sides], dtype=np.float64)
     a, b = numbers[where[:, 0]], numbers[where[:, 1]]
 
@@ -956,9 +1008,9 @@ def cheap_pair_rows(contexts: Sequence[ClaimContext | None], pairs: Sequence[tup
         # do both claims state a set (years, periods), and do the two sets share nothing?
         has_a, has_b = both(flag)
         stated = (has_a > 0) & (has_b > 0)
-        apart = np.zeros(len(index), dtype=bool)
+        apart = np.zeros(len(where), dtype=bool)
         for k in np.flatnonzero(stated).tolist():
-            apart[k] = not (getattr(contexts[index[k, 0]], attribute) & getattr(contexts[index[k, 1]], attribute))
+            apart[k] = not (getattr(own[where[k, 0]], attribute) & getattr(own[where[k, 1]], attribute))
         return stated, apart
 
     ref_both, ref_disjoint = stated_apart("has_ref", "ref_years")

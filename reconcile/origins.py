@@ -358,23 +358,21 @@ def origin_pairs(claims: Sequence[Claim]) -> list[tuple[OriginClaim, OriginClaim
     by_head: dict[tuple[str, str], list[OriginClaim]] = defaultdict(list)
     for origin in origin_claims(claims):
         by_head[(origin.event, origin.subject[-1])].append(origin)
-    if not by_head:
+    possible = [(a, b) for group in by_head.values() for k, a in enumerate(group) for b in group[k + 1:]
+                if a.claim.doc != b.claim.doc and same_subject(a.subject, b.subject)
+                and not values.compatible(a.claim, b.claim) and _plausible_slip(a.claim, b.claim)]
+    if not possible:
         return []
+    # the words of the documents that hold a possible pair (most corpora have none)
+    involved = {origin.claim.doc for pair in possible for origin in pair}
     doc_words: dict[str, set[str]] = defaultdict(set)
     doc_names: dict[str, set[str]] = defaultdict(set)
     seen: set[tuple[str, int]] = set()
     for c in claims:
-        if (c.doc, c.sentence_start) not in seen:
+        if c.doc in involved and (c.doc, c.sentence_start) not in seen:
             seen.add((c.doc, c.sentence_start))
             doc_words[c.doc].update(words(c.sentence))
             doc_names[c.doc].update(proper_names(c.sentence))
-    pairs = []
-    for group in by_head.values():
-        for k, a in enumerate(group):
-            for b in group[k + 1:]:
-                if (a.claim.doc != b.claim.doc and same_subject(a.subject, b.subject)
-                        and not values.compatible(a.claim, b.claim) and _plausible_slip(a.claim, b.claim)
-                        and _documents_agree(a, b, doc_words, doc_names)):
-                    pairs.append((a, b))
+    pairs = [(a, b) for a, b in possible if _documents_agree(a, b, doc_words, doc_names)]
     pairs.sort(key=lambda p: (p[0].claim.doc, p[0].claim.start, p[1].claim.doc, p[1].claim.start))
     return pairs

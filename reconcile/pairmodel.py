@@ -137,8 +137,9 @@ class TreeEnsemble:
         # the last split never goes right: the bits a tree does not use point to it
         goes_right = np.zeros((len(known_feature) + 1, x.shape[0]), dtype=np.uint16)
         goes_right[:-1] = ~(x[:, known_feature] <= known_threshold).T
-        # integer arithmetic, no matrix product: BLAS threads would spin in every worker process
-        index = goes_right[bit_splits[:, 0]].astype(np.int64)  # (trees, rows)
+        # integer arithmetic, no matrix product: BLAS threads would spin in every worker
+        # process; 16 bits hold an index (MAX_TABLE_BITS) and move a quarter of 64
+        index = goes_right[bit_splits[:, 0]]  # (trees, rows)
         for bit in range(1, bit_splits.shape[1]):
             index |= goes_right[bit_splits[:, bit]] << bit
         return self.init + self.learning_rate * table[index + offsets[:, None]].sum(axis=0)

@@ -99,7 +99,7 @@ def build_report(result: Scan, *, config: Config,
     """
     doc_keys = {d.id: d.sha256 for d in result.documents}
     claims = result.claims if isinstance(result.claims, ClaimTable) else ClaimTable.from_claims(result.claims)
-    summaries = document_summaries(claims, store=store, doc_keys=doc_keys, extractor=extractor)
+    summaries = document_summaries(claims, store=store, doc_keys=doc_keys, extractor=extractor, jobs=jobs)
     reconciliation = reconcile(claims, config=config, store=store, doc_keys=doc_keys, extractor=extractor,
                                jobs=jobs, summaries=summaries)
     review_map = reviews(reconciliation.discrepancies) if reviews else {}

@@ -6,7 +6,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import repeat
 
 STOP_WORDS = frozenset("""
@@ -82,7 +82,8 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens (letters only; numbers and punctuation dropped)."""
-    return _WORD_RE.findall(text.translate(_FOLD).lower())
+    # ASCII text holds nothing to fold
+    return _WORD_RE.findall((text if text.isascii() else text.translate(_FOLD)).lower())
 
 
 def content_stems(text: str) -> list[str]:
@@ -92,7 +93,45 @@ def content_stems(text: str) -> list[str]:
 
 def proper_names(text: str) -> set[str]:
     """Capitalised words and acronyms (lower-cased), sentence-initial words included."""
-    return {m.group(0).lower() for m in _CAPITAL_RE.finditer(text) if m.group(0).lower() not in STOP_WORDS}
+    return {name for name in map(str.lower, _CAPITAL_RE.findall(text)) if name not in STOP_WORDS}
+
+
+class CuedPattern:
+    """A regular expression that cannot match ASCII text lacking all of its cue words.
+
+    A case-insensitive alternation of phrases is tried at every position of the text;
+    most texts hold none of its words, which a substring test on the lower-cased text
+    tells far sooner.  Text beyond ASCII always goes to the pattern, whose case folding
+    knows more equivalents than :meth:`str.lower`.
+
+    Args:
+        pattern: The regular expression.
+        cues: Lower-case strings one of which every match of ``pattern`` in ASCII text
+            contains.
+    """
+
+    __slots__ = ("pattern", "cues")
+
+    def __init__(self, pattern: str, *, cues: Iterable[str]) -> None:
+        self.pattern = re.compile(pattern)
+        self.cues = tuple(cues)
+
+    def _may_match(self, text: str) -> bool:
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        for cue in self.cues:
+            if cue in lowered:
+                return True
+        return False
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``re.search`` of the pattern in ``text``."""
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.finditer`` of the pattern over ``text``."""
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
 
 
 # token -> the scope groups it belongs to

@@ -189,7 +189,7 @@ def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_sam
     # a plain function is not the model's own method: every pair is weighed in full
     full = run(ARCHIVE, scorer=lambda rows: model.predict_proba(rows), threshold=model.threshold)
     counted = {"cheap": 0, "middle": 0, "dear": 0}
-    cheap, middle, dear = engine.cheap_pair_rows, engine.middle_pair_features, engine.dear_pair_features
+    cheap, middle, dear = engine.cheap_pair_rows_of_parts, engine.middle_pair_features, engine.dear_pair_features
 
     def count(name, function, pairs_of):
         def counting(*args):
@@ -197,7 +197,8 @@ def test_pairs_the_model_cannot_bind_are_never_weighed_and_the_result_is_the_sam
             return function(*args)
         return counting
 
-    monkeypatch.setattr(engine, "cheap_pair_rows", count("cheap", cheap, lambda args: len(args[1])))
+    monkeypatch.setattr(engine, "cheap_pair_rows_of_parts",
+                        count("cheap", cheap, lambda args: sum(len(pairs) for _, pairs, _ in args[0])))
     monkeypatch.setattr(engine, "middle_pair_features", count("middle", middle, lambda args: 1))
     monkeypatch.setattr(engine, "dear_pair_features", count("dear", dear, lambda args: 1))
     pruned = run(ARCHIVE)
@@ -221,3 +222,40 @@ def test_a_corpus_is_reconciled_alike_with_and_without_the_bound():
     pruned = run(texts)
     assert pruned == run(texts, scorer=lambda rows: model.predict_proba(rows), threshold=model.threshold)
     assert pruned.discrepancies  # the corpus has planted conflicts
+
+
+@pytest.mark.parametrize(
+    ("sizes", "batches"),
+    [
+        ([], []),
+        ([5], [[0]]),
+        ([1500, 400, 100, 50], [[0, 1, 2], [3]]),  # a batch closes once it holds 2,000 claims
+        ([2500, 10, 10], [[0], [1, 2]]),  # a larger part goes alone
+        ([900, 900, 900, 900], [[0, 1, 2], [3]]),
+    ],
+)
+def test_parts_go_in_batches_of_claims(sizes, batches):
+    from reconcile import engine
+
+    assert engine.PART_BATCH_CLAIMS == 2_000
+    assert engine._batches(list(range(len(sizes))), dict(enumerate(sizes))) == batches
+
+
+@pytest.mark.parametrize("scoring_batch", [1, 3, 7, 20_000])
+def test_parts_scored_together_give_each_part_its_own_result(monkeypatch, scoring_batch):
+    from reconcile import engine
+    from reconcile.engine import Config
+    from reconcile.pairmodel import load_default_model
+
+    model = load_default_model()
+    # corpora of several sizes, each reconciled as if alone
+    parts = [[c for doc, text in texts.items() for c in extract_claims(text, doc=doc)]
+             for texts in (ARCHIVE, BRIDGE, *({doc: text} for doc, text in ARCHIVE.items()), {**ARCHIVE, **BRIDGE})]
+    # each part alone, every pair weighed in full (a plain function is not the model's method)
+    alone = [engine._reconcile_sorted(part, Config(), lambda rows: model.predict_proba(rows), model.threshold)
+             for part in parts]
+    # small batches: parts scored in groups, the larger ones alone and batch by batch
+    monkeypatch.setattr(engine, "SCORING_BATCH", scoring_batch)
+    together = engine._reconcile_parts(parts, Config(), model.predict_proba, model.threshold)
+    assert together == alone
+    assert any(result.discrepancies for result in together)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -474,3 +475,37 @@ def test_each_claims_numbers_sit_under_their_names():
     assert (month["interval_none"], month["interval_low"], month["interval_high"], month["year"], month["kind"]) == \
         (0.0, float(date(1992, 3, 1).toordinal()), float(date(1992, 3, 31).toordinal()), 1992.0, 0.0)
     assert (month["has_day"], month["point_none"], month["width"]) == (0.0, 1.0, 30.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(VALUES), min_size=1, max_size=12), st.sampled_from([0.02, 0.05, 0.3]))
+def test_value_neighbours_hold_every_pair_of_near_values_once(chosen, within):
+    from reconcile import values
+    from reconcile.features import value_neighbours
+
+    claims = [c for k, value in enumerate(chosen)
+              for c in extract_claims(f"The Orland trust reported {value}.\n", doc=f"d{k}.txt")]
+    for kind in {c.kind for c in claims}:
+        same_kind = [c for c in claims if c.kind == kind]
+        found = list(value_neighbours(same_kind, within=within))
+        assert len(found) == len({frozenset(pair) for pair in found})  # each pair once
+        near = {frozenset((k, m)) for k in range(len(same_kind)) for m in range(k + 1, len(same_kind))
+                if values.relative_difference(same_kind[k], same_kind[m]) < within}
+        assert near <= {frozenset(pair) for pair in found}
+
+
+def test_the_rows_of_several_corpora_are_each_corporas_own():
+    from reconcile.features import cheap_pair_rows_of_parts
+
+    corpora = []
+    for texts in (_BATCH_TEXTS, {"a.txt": _BATCH_TEXTS["a.txt"]}, {}, {k: v for k, v in _BATCH_TEXTS.items() if k != "a.txt"}):
+        found, idf = contexts_of(texts) if texts else ({}, Idf([]))
+        contexts = list(found.values())
+        pairs = [(i, j) for i in range(len(contexts)) for j in range(i + 1, len(contexts))
+                 if contexts[i].block == contexts[j].block]
+        corpora.append((contexts, pairs, idf))
+    stacked = cheap_pair_rows_of_parts(corpora)
+    alone = np.concatenate([cheap_pair_rows(*corpus) for corpus in corpora])
+    assert stacked.shape == alone.shape and len(alone) > 10
+    # the same numbers to the last bit, NaN where the costly columns wait
+    assert np.array_equal(stacked, alone, equal_nan=True)

@@ -142,12 +142,12 @@ def test_the_claims_cache_keeps_results_across_runs(tmp_path, archive):
         expected = reconcile(claims, store=cache, doc_keys=keys, extractor="x")
     with ClaimsCache(tmp_path / "cache.sqlite", warn=warnings.append) as cache:
         calls = []
-        original = engine._reconcile_sorted
-        engine._reconcile_sorted = lambda *args: calls.append(args) or original(*args)
+        original = engine._reconcile_parts
+        engine._reconcile_parts = lambda *args: calls.append(args) or original(*args)
         try:
             assert reconcile(claims, store=cache, doc_keys=keys, extractor="x") == expected
         finally:
-            engine._reconcile_sorted = original
+            engine._reconcile_parts = original
         assert calls == []
     assert warnings == []
 
@@ -162,13 +162,20 @@ def test_parts_reconciled_by_worker_processes_give_the_same_result():
         from reconcile import engine
         from reconcile.engine import reconcile
         engine.PARTITION_MIN_DOCUMENTS, engine.ALL_PAIRS_BLOCK, engine.PARALLEL_MIN_CLAIMS = 2, 1, 0
-        forked = []
+        forked, pools = [], []
         original = engine._reconcile_forked_parts
         engine._reconcile_forked_parts = lambda *args: forked.append(1) or original(*args)
+        pool = engine.ProcessPoolExecutor
+        engine.ProcessPoolExecutor = lambda *args, **options: pools.append(1) or pool(*args, **options)
         claims, keys = corpus(DOCS)
         store = DictStore()
         parallel = reconcile(claims, jobs=2, store=store, doc_keys=keys, extractor="x")
-        assert forked == [1] and len(store.results) == 2, (forked, store.results)
+        # two pools: the documents' summaries, then the parts
+        assert forked == [1] and len(pools) == 2 and len(store.results) == 2, (forked, pools, store.results)
+        from claims.table import ClaimTable
+        table = ClaimTable.from_claims(claims)
+        summaries = engine.document_summaries(table, jobs=2)
+        assert summaries == engine.document_summaries(table, jobs=1) and len(pools) == 3
         assert parallel == reconcile(claims, jobs=1) and parallel.discrepancies
         assert reconcile(claims, jobs=2, store=store, doc_keys=keys, extractor="x") == parallel
         assert forked == [1]  # nothing left to reconcile: no workers
