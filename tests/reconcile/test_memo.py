@@ -207,6 +207,34 @@ def test_a_worker_that_dies_leaves_its_parts_to_this_process(archive, monkeypatc
     assert reconcile(claims, jobs=2) == reconcile(claims, jobs=1)
 
 
+def test_a_summary_worker_that_dies_leaves_its_documents_to_this_process(monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from claims.table import ClaimTable
+
+    class DyingPool:
+        def __init__(self, *args, **options) -> None:
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc) -> None:
+            pass
+
+        def map(self, *args):
+            raise BrokenProcessPool("a worker was killed")
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CLAIMS", 0)
+    monkeypatch.setattr(engine, "_can_fork", lambda: True)
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", DyingPool)
+    claims, _keys = corpus(DOCS)
+    table = ClaimTable.from_claims(claims)
+    summaries = engine.document_summaries(table, jobs=2)
+    assert summaries == engine.document_summaries(table, jobs=1)
+    assert sorted(summaries) == sorted(DOCS) and engine._FORKED_SUMMARIES is None
+
+
 class ReadCounting(list):
     """One document's claims that record when they are read."""
 
