@@ -23,7 +23,6 @@ read among the documents about the same thing.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import math
@@ -501,8 +500,9 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         doc_keys: Each document's content hash, which with ``extractor`` (the key of the
             extractor that made the claims) identifies its claims.
         extractor: See ``doc_keys``.
-        jobs: Worker processes for the parts of an archive (with the shipped model, where
-            processes can be forked); the result is the same with any number.
+        jobs: Worker processes for the documents' summaries and the parts of an archive
+            (the parts with the shipped model only; both where processes can be forked);
+            the result is the same with any number.
         summaries: Each document's summary (:func:`document_summaries`), when already made.
 
     Returns:
@@ -520,7 +520,18 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
         model = load_default_model()
         scorer = scorer or model.predict_proba
         threshold = model.threshold if threshold is None else threshold
-    table = claims if isinstance(claims, ClaimTable) else ClaimTable.from_claims(claims)
+    # Nothing reconciling makes holds a reference cycle once its part is done (see
+    # _reconcile_parts): no collection need walk an archive's claims looking for one.
+    with memo.collector_paused(freeze=False):
+        return _reconcile_table(claims if isinstance(claims, ClaimTable) else ClaimTable.from_claims(claims),
+                                config, scorer, threshold, store=store, doc_keys=doc_keys,
+                                extractor=extractor, jobs=jobs, summaries=summaries, shipped=shipped)
+
+
+def _reconcile_table(table: ClaimTable, config: Config, scorer: Scorer, threshold: float, *,
+                     store: ResultStore | None, doc_keys: Mapping[str, str] | None, extractor: str, jobs: int,
+                     summaries: Mapping[str, DocumentSummary] | None, shipped: bool) -> Reconciliation:
+    """:func:`reconcile`, its options settled."""
     docs = [doc for doc in table.documents if table.count_of(doc)]
     part_docs = [docs]
     if len(docs) >= PARTITION_MIN_DOCUMENTS:
@@ -533,11 +544,10 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
     if store is not None and doc_keys is not None:
         keys = [memo.part_key(part, doc_keys, config=config, extractor=extractor) for part in part_docs]
         payloads = _get_results(store, [key for key in keys if key is not None])
-        with memo.collector_paused() if payloads else contextlib.nullcontext():
-            for k, key in enumerate(keys):
-                remembered = memo.decode_result(payloads[key]) if key in payloads else None
-                if remembered is not None:
-                    found[k] = Reconciliation(tuple(remembered[0]), tuple(remembered[1]))
+        for k, key in enumerate(keys):
+            remembered = memo.decode_result(payloads[key]) if key in payloads else None
+            if remembered is not None:
+                found[k] = Reconciliation(tuple(remembered[0]), tuple(remembered[1]))
     todo = [k for k in range(len(part_docs)) if found[k] is None]
     parts = {k: [claim for doc in part_docs[k] for claim in table.of(doc)] for k in todo}
     if shipped and jobs > 1 and len(todo) > 1 and sum(len(parts[k]) for k in todo) >= PARALLEL_MIN_CLAIMS \
@@ -546,13 +556,12 @@ def reconcile(claims: Sequence[Claim], *, config: Config | None = None, scorer: 
             forked = _reconcile_forked_parts([parts[k] for k in todo], config, threshold, jobs)
         except BrokenProcessPool:  # a worker died (out of memory, killed): the parts are redone here
             forked = []
-        with memo.collector_paused() if forked else contextlib.nullcontext():
-            for k, payload in zip(todo, forked):
-                decoded = memo.decode_result(payload)
-                assert decoded is not None, "a worker's result is always readable"
-                found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))
-                if store is not None and keys[k] is not None:
-                    store.put_result(keys[k], payload)
+        for k, payload in zip(todo, forked):
+            decoded = memo.decode_result(payload)
+            assert decoded is not None, "a worker's result is always readable"
+            found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))
+            if store is not None and keys[k] is not None:
+                store.put_result(keys[k], payload)
     for batch in _batches([k for k in todo if found[k] is None], {k: len(part) for k, part in parts.items()}):
         for k, result in zip(batch, _reconcile_parts([parts[k] for k in batch], config, scorer, threshold)):
             found[k] = result
@@ -602,10 +611,11 @@ def document_summaries(claims: ClaimTable, *, store: ResultStore | None = None,
     stored = _get_results(store, sorted(set(keys.values()))) if keys else {}
     summaries = {}
     decoded: dict[str, DocumentSummary | None] = {}
-    # the summaries live as long as the run, and hold no reference cycles
-    with memo.collector_paused():
-        if stored:
+    if stored:
+        with memo.collector_paused():
             decoded = {key: memo.decode_summary(payload) for key, payload in stored.items()}
+    # the summaries hold no reference cycles: no collection need look for them while they are made
+    with memo.collector_paused(freeze=False):
         missing = [doc for doc in claims.documents if keys.get(doc) is None or decoded.get(keys[doc]) is None]
         made = dict(zip(missing, _summarize(claims, missing, jobs)))
         for doc in claims.documents:
@@ -651,9 +661,10 @@ def _summarize_forked(chunk: int) -> list[tuple]:
 #: The parts of an archive are reconciled in worker processes only when they hold at
 #: least this many claims between them (below it, starting the processes costs more).
 PARALLEL_MIN_CLAIMS = 20_000
-#: Parts are reconciled in batches of at least this many claims (a larger part alone): the
-#: pairs of a batch are scored together (:func:`_reconcile_parts`), and a forked worker
-#: gets a batch at a time (each task costs a message both ways).
+#: Parts are reconciled in batches, each closed once it holds this many claims (the last
+#: may hold fewer): the pairs of a batch's small parts are scored together
+#: (:func:`_reconcile_parts`), and a forked worker gets a batch at a time (each task costs
+#: a message both ways).
 PART_BATCH_CLAIMS = 2_000
 # What forked workers reconcile: (parts, config, threshold), set just before the fork, so
 # that the claims reach the workers in the memory they inherit instead of through pipes.
@@ -691,7 +702,7 @@ def _reconcile_forked_parts(parts: list[list[Claim]], config: Config, threshold:
 
 
 def _batches(order: Sequence[int], sizes: Mapping[int, int]) -> list[list[int]]:
-    """``order`` cut into runs of at least :data:`PART_BATCH_CLAIMS` claims (each part's size in ``sizes``)."""
+    """``order`` cut into runs, each closed once it holds :data:`PART_BATCH_CLAIMS` claims (each part's size in ``sizes``)."""
     batches: list[list[int]] = []
     size = 0
     for k in order:
@@ -704,10 +715,10 @@ def _batches(order: Sequence[int], sizes: Mapping[int, int]) -> list[list[int]]:
 
 
 def _worker_started() -> None:
-    # A part's records die with it by reference counting (_reconcile_sorted cuts the
-    # cycles it makes); what else it leaves is collected between parts, from the youngest
-    # generations only: an automatic collection would also walk, again and again, the
-    # caches that live as long as the worker.
+    # A part's records die with it by reference counting (_reconcile_parts cuts the cycles
+    # it makes); what else a batch of parts leaves is collected before the next, from the
+    # youngest generations only: an automatic collection would also walk, again and again,
+    # the caches that live as long as the worker.
     gc.disable()
 
 
@@ -777,10 +788,6 @@ def _partition_documents(docs: Sequence[str], mentions: Mapping[str, Mapping[str
     for doc in docs:
         parts.setdefault(joined.find(number[doc]), []).append(doc)
     return list(parts.values())
-
-
-def _reconcile_sorted(claims: Sequence[Claim], config: Config, scorer: Scorer, threshold: float) -> Reconciliation:
-    return _reconcile_parts([claims], config, scorer, threshold)[0]
 
 
 @dataclass
@@ -892,8 +899,9 @@ def _probabilities_of_parts(requests: Sequence[PairRequest], scorer: Scorer, mat
     """:func:`_probabilities` of each request (pairs, the contexts they index, their IDF), all at once."""
     model = _tree_ensemble(scorer)
     if model is None or not 0.0 < matters < 1.0:
-        return [np.asarray(scorer(pair_feature_rows(contexts, batch, idf).tolist()), dtype=float)
-                for batch, contexts, idf in requests]
+        # a scorer is never asked about no pairs (a part with none still comes)
+        return [np.asarray(scorer(pair_feature_rows(contexts, batch, idf).tolist()), dtype=float) if len(batch)
+                else np.zeros(0) for batch, contexts, idf in requests]
     ends = np.cumsum([len(batch) for batch, _, _ in requests], dtype=np.int64)
     probabilities = np.zeros(int(ends[-1]) if len(ends) else 0)
     if len(probabilities):
@@ -1383,7 +1391,8 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
         if len(members) > 300:
             continue
         group_claims = [contexts[i].claim for i in members]
-        # a margin over RESTATED_DIFFERENCE: the exact difference is taken below
+        # nearness is strict, and a pair exactly RESTATED_DIFFERENCE apart is a restatement:
+        # a hair more, then the exact difference below
         for x, y in value_neighbours(group_claims, within=RESTATED_DIFFERENCE + 1e-9):
             i, j = members[x], members[y]
             a, b = contexts[i], contexts[j]

@@ -73,7 +73,7 @@ _BASELINE_CUE_RE = CuedPattern(
     r"(?i:\b(?:from|against|than|versus|vs\.?|compared\s+(?:with|to)|previous(?:ly)?|former(?:ly)?|"
     r"instead\s+of|rather\s+than|down\s+on|up\s+on|originally|initially|earlier)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[A-Za-z\-]+\s+)?)$",
-    cues=("from", "against", "than", "vs", "compared", "previous", "former", "instead", "down", "up",
+    cues=("from", "against", "than", "versus", "vs", "compared", "previous", "former", "instead", "down", "up",
           "originally", "initially", "earlier"))
 _REF_MARKER_RE = re.compile(
     r"(?i:\b(as\s+of|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|in|since|during|for|until|through|"

@@ -47,14 +47,16 @@ _CLAIMS_FILES = ("dates.py", "lexicon.py", "model.py", "numbers.py")
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while remembered data is decoded.
+def collector_paused(*, freeze: bool = True) -> Iterator[None]:
+    """Pause the cyclic garbage collector while records that hold no reference cycles are made.
 
     Decoding an archive's results builds hundreds of thousands of lists, dicts and
     records, none of them in a reference cycle; each batch of them set off a collection
-    that walked every object alive, a third of the decoding time.  Afterwards the objects
-    alive are frozen (:func:`gc.freeze`): they live until the end of the run, and no later
-    collection need walk them again.  Reference counting still frees what is dropped.
+    that walked every object alive, a third of the decoding time.  With ``freeze`` the
+    objects alive afterwards are frozen (:func:`gc.freeze`): they live until the end of the
+    run, and no later collection need walk them again (but a cycle among them that dies
+    later is never collected: not for a process that reconciles again and again).
+    Reference counting still frees what is dropped.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -62,7 +64,8 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
+            if freeze:
+                gc.freeze()
             gc.enable()
 
 

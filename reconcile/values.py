@@ -261,21 +261,10 @@ VECTORIZED_FROM = 12
 
 def incompatible_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, of ``claims`` that are not :func:`compatible`."""
-    return _pairs(claims, agreeing=False)
-
-
-def compatible_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, of ``claims`` that are :func:`compatible`."""
-    return _pairs(claims, agreeing=True)
-
-
-def _pairs(claims: Sequence[Claim], *, agreeing: bool) -> list[tuple[int, int]]:
     n = len(claims)
     if n < VECTORIZED_FROM:
-        return [(i, j) for i in range(n) for j in range(i + 1, n) if compatible(claims[i], claims[j]) == agreeing]
-    agree = pairwise_compatible(claims)
-    chosen = agree if agreeing else np.triu(~agree, 1)
-    return list(zip(*(axis.tolist() for axis in np.nonzero(chosen))))
+        return [(i, j) for i in range(n) for j in range(i + 1, n) if not compatible(claims[i], claims[j])]
+    return list(zip(*(axis.tolist() for axis in np.nonzero(np.triu(~pairwise_compatible(claims), 1)))))
 
 
 def pairwise_compatible(claims: Sequence[Claim]) -> np.ndarray:

@@ -252,10 +252,44 @@ def test_parts_scored_together_give_each_part_its_own_result(monkeypatch, scorin
     parts = [[c for doc, text in texts.items() for c in extract_claims(text, doc=doc)]
              for texts in (ARCHIVE, BRIDGE, *({doc: text} for doc, text in ARCHIVE.items()), {**ARCHIVE, **BRIDGE})]
     # each part alone, every pair weighed in full (a plain function is not the model's method)
-    alone = [engine._reconcile_sorted(part, Config(), lambda rows: model.predict_proba(rows), model.threshold)
+    alone = [engine._reconcile_parts([part], Config(), lambda rows: model.predict_proba(rows), model.threshold)[0]
              for part in parts]
     # small batches: parts scored in groups, the larger ones alone and batch by batch
     monkeypatch.setattr(engine, "SCORING_BATCH", scoring_batch)
     together = engine._reconcile_parts(parts, Config(), model.predict_proba, model.threshold)
     assert together == alone
     assert any(result.discrepancies for result in together)
+
+
+def test_a_scorer_is_never_asked_about_no_pairs():
+    from reconcile.pairmodel import load_default_model
+
+    model = load_default_model()
+
+    def strict(rows):  # as scikit-learn's predict_proba, which refuses an empty table
+        assert len(rows), "asked about no pairs"
+        return model.predict_proba(rows)
+
+    # a corpus with pairs, another with a single claim, and one with claims but no pair
+    assert run(BRIDGE, scorer=strict, threshold=model.threshold).discrepancies
+    assert run({"a.txt": "The bridge opened in 1992.\n"}, scorer=strict, threshold=model.threshold).discrepancies == ()
+    assert run({"a.txt": "It cost $4 million and has 12 lamps.\n"}, scorer=strict,
+               threshold=model.threshold).discrepancies == ()
+
+
+def test_reconciling_leaves_no_reference_cycles():
+    # the collector is paused while reconciling (an archive's million claims would be
+    # walked again and again): what it makes must die by reference counting alone
+    import gc
+
+    texts = {**ARCHIVE, **BRIDGE}
+    assert run(texts).discrepancies  # the caches filled
+    gc.collect()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        flagged = run(texts)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert flagged.discrepancies and gc.isenabled()

@@ -170,6 +170,9 @@ def test_parts_reconciled_by_worker_processes_give_the_same_result():
         claims, keys = corpus(DOCS)
         store = DictStore()
         parallel = reconcile(claims, jobs=2, store=store, doc_keys=keys, extractor="x")
+        import gc
+        # the collector as it was: on, nothing left frozen (a cycle that dies later is collected)
+        assert gc.isenabled() and gc.get_freeze_count() == 0, gc.get_freeze_count()
         # two pools: the documents' summaries, then the parts
         assert forked == [1] and len(pools) == 2 and len(store.results) == 2, (forked, pools, store.results)
         from claims.table import ClaimTable
