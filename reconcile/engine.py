@@ -298,9 +298,7 @@ def rule_floor(contexts: Sequence[ClaimContext | None], pairs: Sequence[tuple[in
     bound = bound or {}
     for k, (i, j) in enumerate(pairs):
         a, b = contexts[i], contexts[j]
-        # both rules need two documents (most pairs of an archive are two claims of one)
-        if (i, j) in bound or (a.claim.doc != b.claim.doc
-                               and (_restated(a, b) or _agreeing_amounts(a, b) is not None)):
+        if (i, j) in bound or _restated(a, b) or _agreeing_amounts(a, b) is not None:
             result[k] = max(result[k], RESTATEMENT_PROBABILITY)
     return result
 
@@ -630,7 +628,7 @@ def document_summaries(claims: ClaimTable, *, store: ResultStore | None = None,
 
 def _summarize(claims: ClaimTable, docs: Sequence[str], jobs: int) -> list[DocumentSummary]:
     """The summaries of ``docs``, made in forked workers when there are enough claims."""
-    if jobs > 1 and sum(claims.count_of(doc) for doc in docs) >= PARALLEL_MIN_CLAIMS and _can_fork():
+    if docs and jobs > 1 and sum(claims.count_of(doc) for doc in docs) >= PARALLEL_MIN_CLAIMS and _can_fork():
         global _FORKED_SUMMARIES
         # a few chunks per worker: the documents' sizes differ, the chunks' total less
         size = -(-len(docs) // (4 * jobs))
@@ -815,8 +813,8 @@ def _reconcile_parts(parts: Sequence[Sequence[Claim]], config: Config, scorer: S
     group: list[_Staged] = []
     group_pairs = 0
 
-    def finish(staged: _Staged, pairs: list[tuple[int, int]], kept: np.ndarray, floored: np.ndarray) -> None:
-        final = corroborated(staged.contexts, pairs, kept, threshold=threshold, raised=floored)
+    def finish(staged: _Staged, pairs: list[tuple[int, int]], probabilities: np.ndarray, floored: np.ndarray) -> None:
+        final = corroborated(staged.contexts, pairs, probabilities, threshold=threshold, raised=floored)
         results.append(build_flags(staged.claims, staged.contexts, staged.idf, pairs, final, threshold=threshold,
                                    min_confidence=config.min_confidence, bound=staged.bound))
         # A context and its document's block (and its best rivals) refer to each other:
@@ -826,12 +824,17 @@ def _reconcile_parts(parts: Sequence[Sequence[Claim]], config: Config, scorer: S
                 ctx.doc_block = ()
                 ctx.pair_side = None
 
+    def kept(candidates: Sequence[tuple[int, int]], staged: _Staged, probabilities: np.ndarray
+             ) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
+        # only pairs that bind or corroborate matter from here on, raised by the sentence rules
+        floored = rule_floor(staged.contexts, candidates, probabilities, bound=staged.bound)
+        keep = np.flatnonzero(floored >= matters)
+        return [candidates[k] for k in keep.tolist()], probabilities[keep], floored[keep]
+
     def score_group() -> None:
         probabilities = _probabilities_of_parts([(g.candidates, g.contexts, g.idf) for g in group], scorer, matters)
         for staged, p in zip(group, probabilities):
-            floored = rule_floor(staged.contexts, staged.candidates, p, bound=staged.bound)
-            keep = np.flatnonzero(floored >= matters)
-            finish(staged, [staged.candidates[k] for k in keep.tolist()], p[keep], floored[keep])
+            finish(staged, *kept(staged.candidates, staged, p))
         group.clear()
 
     for claims in parts:
@@ -847,18 +850,11 @@ def _reconcile_parts(parts: Sequence[Sequence[Claim]], config: Config, scorer: S
             continue
         score_group()  # the parts before it keep their order
         group_pairs = 0
-        pairs: list[tuple[int, int]] = []
-        kept: list[float] = []  # the model's probability
-        floored: list[float] = []  # raised by the rules of the sentences
-        for start in range(0, len(staged.candidates), SCORING_BATCH):
-            batch = staged.candidates[start:start + SCORING_BATCH]
-            probabilities = _probabilities(batch, contexts, idf, scorer, matters)
-            for pair, p, q in zip(batch, probabilities, rule_floor(contexts, batch, probabilities, bound=bound)):
-                if q >= matters:  # only pairs that bind or corroborate matter from here on
-                    pairs.append(pair)
-                    kept.append(float(p))
-                    floored.append(float(q))
-        finish(staged, pairs, np.asarray(kept, dtype=float), np.asarray(floored, dtype=float))
+        slices = [staged.candidates[start:start + SCORING_BATCH]
+                  for start in range(0, len(staged.candidates), SCORING_BATCH)]
+        found = [kept(batch, staged, _probabilities(batch, contexts, idf, scorer, matters)) for batch in slices]
+        finish(staged, [pair for pairs, _, _ in found for pair in pairs],
+               np.concatenate([p for _, p, _ in found]), np.concatenate([q for _, _, q in found]))
     score_group()
     return results
 
@@ -908,14 +904,15 @@ def _probabilities_of_parts(requests: Sequence[PairRequest], scorer: Scorer, mat
         limit = math.log(matters / (1.0 - matters))
         rows = cheap_pair_rows_of_parts([(contexts, batch, idf) for batch, contexts, idf in requests])
         weighed = np.flatnonzero(model.upper_bound(rows, unknown=COSTLY_COLUMNS) + BOUND_MARGIN >= limit)
-        # each weighed row's pair, with the contexts and the IDF of its request
-        owners = np.searchsorted(ends, weighed, side="right").tolist()
+        # each weighed row's two contexts and the IDF of its request
         firsts = [0, *ends.tolist()]
-        sides = [(requests[r][0][k - firsts[r]], requests[r][1], requests[r][2])
-                 for k, r in zip(weighed.tolist(), owners)]
+        found = []
+        for k, r in zip(weighed.tolist(), np.searchsorted(ends, weighed, side="right").tolist()):
+            batch, contexts, idf = requests[r]
+            i, j = batch[k - firsts[r]]
+            found.append((contexts[i], contexts[j], idf))
         # then the word overlaps; the fuzzy ratios and the rival matches only where still needed
-        middle = [middle_pair_features(contexts[i], contexts[j], idf, rows[k].tolist())
-                  for k, ((i, j), contexts, idf) in zip(weighed.tolist(), sides)]
+        middle = [middle_pair_features(a, b, idf, rows[k].tolist()) for k, (a, b, idf) in zip(weighed.tolist(), found)]
         global _weighed_so_far
         _weighed_so_far += len(middle)
         if middle and (_weighed_so_far >= SECOND_BOUND_AFTER or model.has_bound_tables(DEAR_COLUMNS)):
@@ -923,8 +920,7 @@ def _probabilities_of_parts(requests: Sequence[PairRequest], scorer: Scorer, mat
         else:
             still = list(range(len(middle)))
         if still:
-            full = [dear_pair_features(sides[n][1][sides[n][0][0]], sides[n][1][sides[n][0][1]], sides[n][2], middle[n])
-                    for n in still]
+            full = [dear_pair_features(*found[n], middle[n]) for n in still]
             probabilities[weighed[still]] = np.asarray(scorer(full), dtype=float)
     return np.split(probabilities, ends[:-1].tolist()) if len(ends) else []
 

@@ -1248,7 +1248,7 @@ def _names_the_fact(a: ClaimContext, b: ClaimContext, idf: Idf) -> float:
     if not introduced or not own:
         return 0.0
     shared = introduced & own
-    return math.fsum(idf(t) for t in shared) / idf.weight(own)
+    return idf.weight(shared) / idf.weight(own)
 
 
 def _foreign_names(side: _PairSide, other_context: frozenset[str], get, default: float) -> float:
