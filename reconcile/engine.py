@@ -1391,6 +1391,8 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
         # a hair more, then the exact difference below
         for x, y in value_neighbours(group_claims, within=RESTATED_DIFFERENCE + 1e-9):
             i, j = members[x], members[y]
+            if i in uf.parent and j in uf.parent and uf.find(i) == uf.find(j):
+                continue  # joined already, through other restatements
             a, b = contexts[i], contexts[j]
             if (values.relative_difference(a.claim, b.claim) > RESTATED_DIFFERENCE
                     or not values.compatible(a.claim, b.claim)):

@@ -95,3 +95,20 @@ def test_zero_jobs_is_a_usage_error(project):
     result = run("extract", "news", "--jobs", "0")
     assert result.exit_code == 2
     assert "Invalid value for '-j' / '--jobs': 0 is not in the range x>=1." in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_extraction_alone_never_imports_the_engine_or_numpy(project, jobs):
+    # the engine and numpy cost a tenth of a second before the first document is read
+    # (and in each worker, a fork of it): `extract` does not need them
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom reconcile.cli import cli\n"
+              "try:\n    cli.main(args=sys.argv[1:], prog_name='reconcile')\n"
+              "except SystemExit as done:\n    assert done.code == 0, done.code\n"
+              "print(sorted(m for m in ('numpy', 'reconcile.engine', 'reconcile.features') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script, "extract", "news", "--no-cache", "--jobs", jobs,
+                           "-o", "claims.jsonl"], cwd=project, capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
+    assert (project / "claims.jsonl").read_text(encoding="utf-8").count("\n") == 20 * 2
