@@ -19,6 +19,9 @@ Then:
 
 * the growth exponent of the cold times between the two largest sizes
   (``log(t2/t1) / log(n2/n1)``: 1.0 is linear);
+* the first ``--alone-subjects`` subjects of the largest corpus checked alone: their
+  planted conflicts found, and traps hit, alone and in the whole corpus's report (does
+  accuracy hold as the archive grows around the same facts?);
 * extraction alone (``reconcile extract --no-cache``) with ``--jobs 1`` and ``--jobs 2``
   on each ``--speedup-docs`` size (best of ``--speedup-repeats`` runs of each up to 2,000
   documents), and the speed-up;
@@ -242,6 +245,43 @@ def bench_speedup(work: Path, docs: int, seed: int, timeout: float, repeats: int
             "identical": same, "repeats": repeats}
 
 
+def bench_alone(work: Path, docs: int, seed: int, subjects: int, jobs: int, score_py, timeout: float
+                ) -> dict | None:
+    """The planted conflicts and traps of the first ``subjects`` subjects of the ``docs``
+    corpus, found by a check of their documents alone and by the check of the whole corpus
+    (``bench_size``'s report): does accuracy hold as the archive grows around the same facts?"""
+    out = corpus(work, docs, seed)
+    whole = work / f"run-{docs}" / "report.json"
+    if score_py is None or not whole.is_file():
+        return None
+    gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
+
+    def subject(entry: dict) -> str:  # "s00042-length": the generator numbers its subjects
+        return entry["id"].split("-")[0]
+
+    kept = set(sorted({subject(e) for e in gold["discrepancies"] + gold["traps"]})[:subjects])
+    part = {name: [e for e in gold.get(name, []) if subject(e) in kept] for name in ("discrepancies", "traps")}
+    # a subject's documents are named after it ("000481_veaseck-bridge.txt")
+    slugs = {span["doc"].split("_", 1)[1] for entry in part["discrepancies"] + part["traps"]
+             for span in ([s for side in entry["sides"] for s in side] if "sides" in entry else entry["claims"])}
+    run_dir = work / f"run-{docs}-first-{subjects}-subjects"
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    (run_dir / "docs").mkdir(parents=True)
+    for path in sorted((out / "docs").iterdir()):
+        if path.name.split("_", 1)[1] in slugs:
+            shutil.copyfile(path, run_dir / "docs" / path.name)
+    report = run_dir / "report.json"
+    seconds, _, code, err = run_timed(check_command(run_dir / "docs", report, jobs), run_dir, timeout)
+    if code not in (0, 1):
+        raise SystemExit(f"check of the first {subjects} subjects failed (exit {code}): {err}")
+    part_gold = {**gold, **part, "optional": [], "derived": []}
+    alone = fast_score(score_py, json.loads(report.read_text(encoding="utf-8")), part_gold)
+    among = fast_score(score_py, json.loads(whole.read_text(encoding="utf-8")), part_gold)
+    return {"subjects": subjects, "docs": len(list((run_dir / "docs").iterdir())), "planted": alone["gold"],
+            "traps": len(part["traps"]), "alone": alone, "among": among, "corpus": docs}
+
+
 # ---------------------------------------------------------------- the engine alone
 
 ENGINE_RUNNER = r"""
@@ -402,6 +442,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="--jobs of the timed checks (default 2)")
     parser.add_argument("--speedup-docs", default="1000,10000",
                         help="documents of the --jobs 1 vs 2 runs, comma-separated ('' or 0 to skip)")
+    parser.add_argument("--alone-subjects", type=int, default=125,
+                        help="subjects of the largest corpus also checked alone, to compare what is found (0: skip)")
     parser.add_argument("--speedup-repeats", type=int, default=3,
                         help="runs of each --jobs on up to 2,000 documents, the best kept (one above)")
     parser.add_argument("--engine-claims", default="100000,1000000",
@@ -443,6 +485,13 @@ def main(argv: list[str] | None = None) -> int:
             if a.get(key) and b.get(key):
                 print(f"\nGrowth exponent of the time of {label}, {a['docs']:,} -> {b['docs']:,} documents: "
                       f"{exponent(a['docs'], a[key], b['docs'], b[key]):.2f}")
+    if args.alone_subjects and sizes:
+        a = bench_alone(args.work, max(sizes), args.seed, args.alone_subjects, args.jobs, score_py, args.timeout)
+        if a is not None:
+            print(f"\nThe first {a['subjects']} subjects of the {a['corpus']:,}-document corpus ({a['docs']:,} documents, "
+                  f"{a['planted']} planted conflicts, {a['traps']} traps): checked alone, {a['alone']['found']} found "
+                  f"and {a['alone']['trap_hits']} traps hit; among all {a['corpus']:,} documents, "
+                  f"{a['among']['found']} found and {a['among']['trap_hits']} traps hit")
     for docs in [int(d) for d in args.speedup_docs.split(",") if d.strip() and int(d)]:
         s = bench_speedup(args.work, docs, args.seed, args.timeout,
                           repeats=args.speedup_repeats if docs <= 2000 else 1)
