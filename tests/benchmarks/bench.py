@@ -161,6 +161,8 @@ def bench_size(work: Path, docs: int, seed: int, jobs: int, score_py, timeout: f
         return row
     result = json.loads(report.read_text(encoding="utf-8"))
     row["flags"] = len(result["discrepancies"])
+    # the checks below overwrite the report (one of them of an edited corpus): kept as it is
+    shutil.copyfile(report, run_dir / "report-unchanged.json")
     changed = sorted((out / "docs").iterdir())[docs // 2]
     original = changed.read_bytes()
     try:
@@ -231,7 +233,7 @@ def bench_speedup(work: Path, docs: int, seed: int, timeout: float, repeats: int
     run_dir = work / "run-speedup"
     run_dir.mkdir(exist_ok=True)
     times: dict[int, float] = {}
-    for _ in range(repeats):
+    for _ in range(max(1, repeats)):
         for jobs in (1, 2):
             command = [sys.executable, "-m", "reconcile", "extract", str(out / "docs"), "--no-cache",
                        "--jobs", str(jobs), "-o", str(run_dir / f"claims-{jobs}.jsonl")]
@@ -242,7 +244,7 @@ def bench_speedup(work: Path, docs: int, seed: int, timeout: float, repeats: int
     same = (run_dir / "claims-1.jsonl").read_bytes() == (run_dir / "claims-2.jsonl").read_bytes()
     words = json.loads((out / "gold.json").read_text(encoding="utf-8"))["words"]
     return {"docs": docs, "words": words, "jobs1": times[1], "jobs2": times[2], "speedup": times[1] / times[2],
-            "identical": same, "repeats": repeats}
+            "identical": same, "repeats": max(1, repeats)}
 
 
 def bench_alone(work: Path, docs: int, seed: int, subjects: int, jobs: int, score_py, timeout: float
@@ -251,7 +253,7 @@ def bench_alone(work: Path, docs: int, seed: int, subjects: int, jobs: int, scor
     corpus, found by a check of their documents alone and by the check of the whole corpus
     (``bench_size``'s report): does accuracy hold as the archive grows around the same facts?"""
     out = corpus(work, docs, seed)
-    whole = work / f"run-{docs}" / "report.json"
+    whole = work / f"run-{docs}" / "report-unchanged.json"  # of the corpus as generated (bench_size)
     if score_py is None or not whole.is_file():
         return None
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
@@ -272,7 +274,7 @@ def bench_alone(work: Path, docs: int, seed: int, subjects: int, jobs: int, scor
         if path.name.split("_", 1)[1] in slugs:
             shutil.copyfile(path, run_dir / "docs" / path.name)
     report = run_dir / "report.json"
-    seconds, _, code, err = run_timed(check_command(run_dir / "docs", report, jobs), run_dir, timeout)
+    _, _, code, err = run_timed(check_command(run_dir / "docs", report, jobs), run_dir, timeout)
     if code not in (0, 1):
         raise SystemExit(f"check of the first {subjects} subjects failed (exit {code}): {err}")
     part_gold = {**gold, **part, "optional": [], "derived": []}
@@ -487,12 +489,14 @@ def main(argv: list[str] | None = None) -> int:
                       f"{exponent(a['docs'], a[key], b['docs'], b[key]):.2f}")
     if args.alone_subjects and sizes:
         a = bench_alone(args.work, max(sizes), args.seed, args.alone_subjects, args.jobs, score_py, args.timeout)
-        if a is not None:
+        if a is None:
+            print("\n(the first subjects alone: not run, no score.py or no finished check of the largest corpus)")
+        else:
             print(f"\nThe first {a['subjects']} subjects of the {a['corpus']:,}-document corpus ({a['docs']:,} documents, "
                   f"{a['planted']} planted conflicts, {a['traps']} traps): checked alone, {a['alone']['found']} found "
                   f"and {a['alone']['trap_hits']} traps hit; among all {a['corpus']:,} documents, "
                   f"{a['among']['found']} found and {a['among']['trap_hits']} traps hit")
-    for docs in [int(d) for d in args.speedup_docs.split(",") if d.strip() and int(d)]:
+    for docs in [count for count in (int(d) for d in args.speedup_docs.split(",") if d.strip()) if count > 0]:
         s = bench_speedup(args.work, docs, args.seed, args.timeout,
                           repeats=args.speedup_repeats if docs <= 2000 else 1)
         print(f"\nExtraction alone ({s['docs']:,} documents, {s['words']:,} words, no cache, best of "
