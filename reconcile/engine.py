@@ -119,6 +119,10 @@ class _UnionFind:
             x = self.parent[x]
         return x
 
+    def joined(self, a: int, b: int) -> bool:
+        """Are ``a`` and ``b`` in one group already?  (Unlike :meth:`find`, adds neither.)"""
+        return a in self.parent and b in self.parent and self.find(a) == self.find(b)
+
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
@@ -560,11 +564,11 @@ def _reconcile_table(table: ClaimTable, config: Config, scorer: Scorer, threshol
             found[k] = Reconciliation(tuple(decoded[0]), tuple(decoded[1]))
             if store is not None and keys[k] is not None:
                 store.put_result(keys[k], payload)
-    for batch in _batches([k for k in todo if found[k] is None], {k: len(part) for k, part in parts.items()}):
-        for k, result in zip(batch, _reconcile_parts([parts[k] for k in batch], config, scorer, threshold)):
-            found[k] = result
-            if store is not None and keys[k] is not None:
-                store.put_result(keys[k], memo.encode_result(result.discrepancies, result.facts))
+    left = [k for k in todo if found[k] is None]
+    for k, result in zip(left, _reconcile_parts([parts[k] for k in left], config, scorer, threshold)):
+        found[k] = result
+        if store is not None and keys[k] is not None:
+            store.put_result(keys[k], memo.encode_result(result.discrepancies, result.facts))
     if len(found) == 1:
         return found[0]
     return Reconciliation(
@@ -1391,7 +1395,7 @@ def agreeing_facts(contexts: Sequence[ClaimContext | None], idf: Idf) -> list[Fa
         # a hair more, then the exact difference below
         for x, y in value_neighbours(group_claims, within=RESTATED_DIFFERENCE + 1e-9):
             i, j = members[x], members[y]
-            if i in uf.parent and j in uf.parent and uf.find(i) == uf.find(j):
+            if uf.joined(i, j):
                 continue  # joined already, through other restatements
             a, b = contexts[i], contexts[j]
             if (values.relative_difference(a.claim, b.claim) > RESTATED_DIFFERENCE

@@ -79,11 +79,11 @@ _REF_MARKER_RE = re.compile(
     r"(?i:\b(as\s+of|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|in|since|during|for|until|through|"
     r"from|between|before|after|of|fiscal|fy)\s+(?:the\s+)?(?:end\s+of\s+)?(?:[A-Za-z]+\s+)?)$")
 _TABLE_GAP_RE = re.compile(r"\t|\s{2,}|\s*\|\s*")
-_CUMULATIVE_RE = CuedPattern(r"(?i:\b(?:so far|to date|since|in total|altogether|cumulative|running total|all told|"
-                             r"over the years|to this day|thus far|as of|as at|until now|up to now)\b)",
-                             cues=("so far", "to date", "since", "in total", "altogether", "cumulative", "running total",
-                                   "all told", "over the years", "to this day", "thus far", "as of", "as at", "until now",
-                                   "up to now"))
+# Phrases that make a figure a running total: each is its own cue (see CuedPattern).
+_CUMULATIVE_PHRASES = ("so far", "to date", "since", "in total", "altogether", "cumulative", "running total",
+                       "all told", "over the years", "to this day", "thus far", "as of", "as at", "until now",
+                       "up to now")
+_CUMULATIVE_RE = CuedPattern(rf"(?i:\b(?:{'|'.join(_CUMULATIVE_PHRASES)})\b)", cues=_CUMULATIVE_PHRASES)
 #: The verbs that say what a date dates ("opened on 9 May", "signed in 2019").
 EVENT_VERBS = (
     "establish found open launch approve sign start complete announce elect inaugurate create adopt "
