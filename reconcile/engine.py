@@ -565,7 +565,7 @@ def _reconcile_table(table: ClaimTable, config: Config, scorer: Scorer, threshol
             if store is not None and keys[k] is not None:
                 store.put_result(keys[k], payload)
     left = [k for k in todo if found[k] is None]
-    for k, result in zip(left, _reconcile_parts([parts[k] for k in left], config, scorer, threshold)):
+    for k, result in zip(left, _reconcile_parts([parts[k] for k in left], config, scorer, threshold) if left else []):
         found[k] = result
         if store is not None and keys[k] is not None:
             store.put_result(keys[k], memo.encode_result(result.discrepancies, result.facts))
