@@ -10,12 +10,13 @@ Exit codes (every command):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -189,13 +190,17 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, config_path: s
     from .pipeline import scan
 
     config = _load_config(config_path)
-    # JSON lines are made per document as it comes (with --jobs, while the workers extract
-    # the next ones), then put in document order and written at once.
+    # JSON lines are made per document where it is extracted (with --jobs, by the workers:
+    # the claims are never decoded here), or here for those the cache holds, then put in
+    # document order and written at once.
     lines: dict[str, str] = {}
 
-    def serialize(info, doc_claims: list[Claim]) -> None:
-        lines[info.id] = _claims_jsonl(doc_claims)
+    def serialize(info, doc_claims: Sequence[Claim]) -> None:
+        rendered = getattr(doc_claims, "rendered", None)
+        lines[info.id] = rendered if rendered is not None else _claims_jsonl(doc_claims)
 
+    if fmt != "csv":
+        extraction = dataclasses.replace(extraction, render=_claims_jsonl)
     result = scan(paths, config=config, extractor=_extractor(extraction),
                   on_document=None if fmt == "csv" else serialize)
     for warning in result.warnings:
@@ -210,7 +215,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, config_path: s
 _JSON_LINE = json.JSONEncoder(ensure_ascii=False)
 
 
-def _claims_jsonl(claims: list[Claim]) -> str:
+def _claims_jsonl(claims: Sequence[Claim]) -> str:
     """Claims as JSON lines, in the order of the report's claims."""
     from reports.json_report import claim_to_dict
 

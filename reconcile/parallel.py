@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from claims import Claim, extract_claims, find_documents, read_text
 from claims.documents import sha256_of
 
-from .cache import ClaimsCache, Warn, decode_claims, encode_claims, extractor_key
+from .cache import CachedClaims, ClaimsCache, Warn, decode_claims, encode_claims, extractor_key
 from .config import Config
 from .errors import ReconcileError
 from .model import DocumentInfo
@@ -68,6 +68,11 @@ class ExtractionOptions:
         progress: Show a progress bar on stderr; None: when stderr is a terminal.
         model: An installed trained spaCy pipeline to extract with (``--model``); None: the
             configuration's ``model``, else the blank English pipeline.
+        render: Made of each extracted document's claims where they are extracted (in the
+            worker), the text handed on with them as :attr:`ExtractedClaims.rendered`: the
+            JSON lines of ``reconcile extract`` are then written by the workers, and the
+            parent never decodes those claims.  A module-level function (it is pickled by
+            name for worker processes and Dask).  Claims found in the cache carry none.
     """
 
     jobs: int | None = None
@@ -76,6 +81,7 @@ class ExtractionOptions:
     scheduler: str | None = None
     progress: bool | None = None
     model: str | None = None
+    render: Callable[[Sequence[Claim]], str] | None = None
 
 
 def extract_payloads(chunk: Sequence[tuple[str, str]], model: str | None = None) -> list[bytes]:
@@ -85,6 +91,27 @@ def extract_payloads(chunk: Sequence[tuple[str, str]], model: str | None = None)
     stores, so the parent never encodes a claim twice.
     """
     return [encode_claims(extract_claims(text, doc=doc_id, model=model)) for doc_id, text in chunk]
+
+
+def extract_rendered(chunk: Sequence[tuple[str, str]], model: str | None,
+                     render: Callable[[Sequence[Claim]], str]) -> list[tuple[bytes, str]]:
+    """:func:`extract_payloads`, each payload with ``render`` of its claims (see :attr:`ExtractionOptions.render`)."""
+    done = []
+    for doc_id, text in chunk:
+        claims = extract_claims(text, doc=doc_id, model=model)
+        done.append((encode_claims(claims), render(claims)))
+    return done
+
+
+class ExtractedClaims(CachedClaims):
+    """A document's claims as a worker sent them, decoded on first use, with the text
+    :attr:`ExtractionOptions.render` made of them there (:attr:`rendered`)."""
+
+    __slots__ = ("rendered",)
+
+    def __init__(self, payload: bytes, *, doc: str, rendered: str) -> None:
+        super().__init__(payload, doc=doc, where="a worker's result")
+        self.rendered = rendered
 
 
 def make_extractor(options: ExtractionOptions | None = None, *, warn: Warn | None = None) -> Extractor:
@@ -121,6 +148,7 @@ def make_extractor(options: ExtractionOptions | None = None, *, warn: Warn | Non
                     ClaimsCache(config.cache, key=extractor_key(model=model), warn=warn))
             runner = stack.enter_context(_runner(options, len(documents)))
             runner.model = model
+            runner.render = options.render
             advance = stack.enter_context(_progress(options, len(documents)))
             yield from _extract_ordered(documents, cache, runner, advance)
 
@@ -237,9 +265,15 @@ def _resolve(pending: _Pending, cache: ClaimsCache | None) -> Iterator[Triple]:
             yield slot
             continue
         payload = next(payloads)
+        rendered = None
+        if isinstance(payload, tuple):  # extract_rendered
+            payload, rendered = payload
         if cache is not None:
             cache.put_payload(slot.sha256, payload)
-        yield slot, decode_claims(payload, doc=slot.id), None
+        if rendered is not None:
+            yield slot, ExtractedClaims(payload, doc=slot.id, rendered=rendered), None
+        else:
+            yield slot, decode_claims(payload, doc=slot.id), None
 
 
 # ------------------------------------------------------------------ runners
@@ -252,11 +286,14 @@ class _Runner:
     max_in_flight = 1
     #: The trained spaCy pipeline extraction runs on (None: the blank English one).
     model: str | None = None
+    #: :attr:`ExtractionOptions.render`.
+    render: Callable[[Sequence[Claim]], str] | None = None
 
     def submit(self, chunk: list[tuple[str, str]]) -> Future:
         future: Future = Future()
         try:
-            future.set_result(extract_payloads(chunk, self.model))
+            future.set_result(extract_payloads(chunk, self.model) if self.render is None
+                              else extract_rendered(chunk, self.model, self.render))
         except Exception as exc:  # surfaced by future.result(), as a pool would
             future.set_exception(exc)
         return future
@@ -274,6 +311,8 @@ class _ProcessRunner(_Runner):
     def submit(self, chunk: list[tuple[str, str]]) -> Future:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_start_context())
+        if self.render is not None:
+            return self.pool.submit(extract_rendered, chunk, self.model, self.render)
         return self.pool.submit(extract_payloads, chunk, self.model)
 
     def close(self) -> None:

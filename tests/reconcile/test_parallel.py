@@ -6,10 +6,11 @@ from concurrent.futures import Future
 
 import pytest
 
+from reconcile import cache as cache_module
 from reconcile import parallel
 from reconcile.config import Config
 from reconcile.parallel import ExtractionOptions, make_extractor
-from reconcile.pipeline import scan
+from reconcile.pipeline import iter_extracted, scan
 
 TOWNS = ["Harlow", "Kesby", "Orrin", "Tamsk", "Velm", "Wexa", "Brine", "Calder", "Dunmore", "Eskel"]
 
@@ -143,3 +144,46 @@ def test_an_unknown_engine_or_zero_jobs_is_refused():
         make_extractor(ExtractionOptions(engine="spark"))
     with pytest.raises(parallel.EngineError, match="--jobs must be at least 1, not 0"):
         make_extractor(ExtractionOptions(jobs=0))
+
+
+def _render(claims) -> str:
+    """A module-level render (pickled by name for the workers): one line per claim."""
+    return "".join(f"{c.doc}:{c.start}-{c.end} {c.text}\n" for c in claims)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_render_runs_where_claims_are_extracted_and_the_claims_are_not_decoded(folder, tmp_path, monkeypatch, jobs):
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 3)
+    config = config_for(tmp_path)
+    plain = {info.id: claims for info, claims, _ in scan_triples(folder, config) if info is not None}
+    decoded: list[str] = []
+    real = cache_module.decode_claims
+
+    def counting(payload, *, doc):
+        decoded.append(doc)
+        return real(payload, doc=doc)
+
+    monkeypatch.setattr(cache_module, "decode_claims", counting)
+    extractor = make_extractor(ExtractionOptions(jobs=jobs, cache=False, render=_render))
+    triples = [t for t in extractor([folder], config=config) if t[0] is not None]
+    assert len(triples) == len(plain) == 21
+    for info, claims, _ in triples:
+        assert isinstance(claims, parallel.ExtractedClaims)
+        assert claims.rendered == _render(plain[info.id])
+    assert decoded == []  # rendered in the worker: the parent never decoded a claim
+    assert [list(claims) for _, claims, _ in triples] == [plain[info.id] for info, _, _ in triples]
+    assert len(decoded) == 21  # ...until they were read
+
+
+def test_claims_from_the_cache_carry_no_rendering(folder, tmp_path):
+    config = config_for(tmp_path)
+    options = ExtractionOptions(jobs=1, render=_render)
+    cold = [claims for info, claims, _ in make_extractor(options)([folder], config=config) if info is not None]
+    warm = [claims for info, claims, _ in make_extractor(options)([folder], config=config) if info is not None]
+    assert all(isinstance(claims, parallel.ExtractedClaims) for claims in cold)
+    assert not any(hasattr(claims, "rendered") for claims in warm)
+    assert [list(c) for c in cold] == [list(c) for c in warm]
+
+
+def scan_triples(folder, config):
+    return list(iter_extracted([folder], config=config))
