@@ -25,7 +25,7 @@ from claims import Claim, ClaimsError
 from reports import FORMATS
 
 from .config import Config, load_config
-from .parallel import ENGINES, ExtractionOptions
+from .parallel import ENGINES, ExtractedClaims, ExtractionOptions
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -196,8 +196,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, config_path: s
     lines: dict[str, str] = {}
 
     def serialize(info, doc_claims: Sequence[Claim]) -> None:
-        rendered = getattr(doc_claims, "rendered", None)
-        lines[info.id] = rendered if rendered is not None else _claims_jsonl(doc_claims)
+        lines[info.id] = doc_claims.rendered if isinstance(doc_claims, ExtractedClaims) else _claims_jsonl(doc_claims)
 
     if fmt != "csv":
         extraction = dataclasses.replace(extraction, render=_claims_jsonl)

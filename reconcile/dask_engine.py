@@ -2,8 +2,9 @@
 
 Chunks of documents go to the workers of an existing cluster (``--scheduler ADDRESS``) or
 of a :class:`~distributed.LocalCluster` started for the run.  The workers run the same
-:func:`reconcile.parallel.extract_payloads` as local worker processes, and results come
-back in document order, so the report is byte-identical to the local engine's.
+:func:`reconcile.parallel.extract_payloads` (or ``extract_rendered``) as local worker
+processes, and results come back in document order, so the report is byte-identical to
+the local engine's.
 
 Workers of a remote cluster need this package installed (``pip install
 'claim-reconcile[dask]'``, the same version); the documents are read here and sent to them.

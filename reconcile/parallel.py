@@ -68,11 +68,11 @@ class ExtractionOptions:
         progress: Show a progress bar on stderr; None: when stderr is a terminal.
         model: An installed trained spaCy pipeline to extract with (``--model``); None: the
             configuration's ``model``, else the blank English pipeline.
-        render: Made of each extracted document's claims where they are extracted (in the
-            worker), the text handed on with them as :attr:`ExtractedClaims.rendered`: the
-            JSON lines of ``reconcile extract`` are then written by the workers, and the
-            parent never decodes those claims.  A module-level function (it is pickled by
-            name for worker processes and Dask).  Claims found in the cache carry none.
+        render: A function run in the worker on each document's freshly extracted claims;
+            its text comes back with them as :attr:`ExtractedClaims.rendered`.  The JSON
+            lines of ``reconcile extract`` are so written by the workers, and the parent
+            never decodes those claims.  A module-level function (worker processes and
+            Dask pickle it by name).  Claims found in the cache carry no rendering.
     """
 
     jobs: int | None = None
@@ -95,8 +95,17 @@ def extract_payloads(chunk: Sequence[tuple[str, str]], model: str | None = None)
 
 def extract_rendered(chunk: Sequence[tuple[str, str]], model: str | None,
                      render: Callable[[Sequence[Claim]], str]) -> list[tuple[bytes, str]]:
-    """:func:`extract_payloads`, each payload with ``render`` of its claims (see :attr:`ExtractionOptions.render`)."""
-    done = []
+    """:func:`extract_payloads`, each payload with what ``render`` made of its claims.
+
+    Args:
+        chunk: ``(document id, text)`` pairs.
+        model: As for :func:`extract_payloads`.
+        render: :attr:`ExtractionOptions.render`.
+
+    Returns:
+        ``(payload, rendered text)`` per document, in the chunk's order.
+    """
+    done: list[tuple[bytes, str]] = []
     for doc_id, text in chunk:
         claims = extract_claims(text, doc=doc_id, model=model)
         done.append((encode_claims(claims), render(claims)))
@@ -118,7 +127,8 @@ def make_extractor(options: ExtractionOptions | None = None, *, warn: Warn | Non
     """An extractor for :func:`reconcile.pipeline.scan` that caches and runs in parallel.
 
     Args:
-        options: Jobs, cache, engine, progress bar (default: :class:`ExtractionOptions`).
+        options: Jobs, cache, engine, progress bar, and what to render of each document's
+            claims where they are extracted (default: :class:`ExtractionOptions`).
         warn: Receives one-line warnings about the cache (default: stderr).
 
     Returns:
@@ -187,7 +197,7 @@ def _extract_ordered(documents: Sequence[tuple[str, os.PathLike]], cache: Claims
                     return
                 queue.popleft()
                 in_flight -= 1
-                yield from _resolve(head, cache)
+                yield from _resolve(head, cache, rendered=runner.render is not None)
                 advance(len(head.slots))
             else:
                 queue.popleft()
@@ -258,29 +268,29 @@ def _read(doc_id: str, path: str, cache: ClaimsCache | None) -> tuple[str, Docum
     return text, info
 
 
-def _resolve(pending: _Pending, cache: ClaimsCache | None) -> Iterator[Triple]:
-    payloads = iter(pending.future.result())
+def _resolve(pending: _Pending, cache: ClaimsCache | None, *, rendered: bool) -> Iterator[Triple]:
+    """The chunk's triples; ``rendered``: its results are :func:`extract_rendered`'s."""
+    results = iter(pending.future.result())
     for slot in pending.slots:
         if not isinstance(slot, DocumentInfo):
             yield slot
             continue
-        payload = next(payloads)
-        rendered = None
-        if isinstance(payload, tuple):  # extract_rendered
-            payload, rendered = payload
+        if rendered:
+            payload, text = next(results)
+            claims: Sequence[Claim] = ExtractedClaims(payload, doc=slot.id, rendered=text)
+        else:
+            payload = next(results)
+            claims = decode_claims(payload, doc=slot.id)
         if cache is not None:
             cache.put_payload(slot.sha256, payload)
-        if rendered is not None:
-            yield slot, ExtractedClaims(payload, doc=slot.id, rendered=rendered), None
-        else:
-            yield slot, decode_claims(payload, doc=slot.id), None
+        yield slot, claims, None
 
 
 # ------------------------------------------------------------------ runners
 
 
 class _Runner:
-    """Runs :func:`extract_payloads` on chunks and returns futures."""
+    """Runs :func:`extract_payloads` (or, with :attr:`render`, :func:`extract_rendered`) on chunks and returns futures."""
 
     chunk_size = 1
     max_in_flight = 1
@@ -327,7 +337,8 @@ def _start_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["claims", "reconcile.parallel"])
+        # reconcile.cli: what extract renders in the workers (ExtractionOptions.render) lives there
+        context.set_forkserver_preload(["claims", "reconcile.parallel", "reconcile.cli"])
         return context
     return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
 

@@ -68,7 +68,7 @@ def iter_extracted(paths: Sequence[str | os.PathLike], *, config: Config
 
 def scan(paths: Sequence[str | os.PathLike], *, config: Config,
          extractor: Callable[..., Iterator] | None = None,
-         on_document: Callable[[DocumentInfo, list[Claim]], None] | None = None) -> Scan:
+         on_document: Callable[[DocumentInfo, Sequence[Claim]], None] | None = None) -> Scan:
     """Read and extract every document under ``paths``.
 
     Args:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future
 
 import pytest
@@ -147,8 +148,8 @@ def test_an_unknown_engine_or_zero_jobs_is_refused():
 
 
 def _render(claims) -> str:
-    """A module-level render (pickled by name for the workers): one line per claim."""
-    return "".join(f"{c.doc}:{c.start}-{c.end} {c.text}\n" for c in claims)
+    """A module-level render (pickled by name for the workers): the process, then one line per claim."""
+    return f"{os.getpid()}\n" + "".join(f"{c.doc}:{c.start}-{c.end} {c.text}\n" for c in claims)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -163,14 +164,19 @@ def test_render_runs_where_claims_are_extracted_and_the_claims_are_not_decoded(f
         decoded.append(doc)
         return real(payload, doc=doc)
 
+    # both names: the parent's (parallel) and the lazy sequences' (cache)
     monkeypatch.setattr(cache_module, "decode_claims", counting)
+    monkeypatch.setattr(parallel, "decode_claims", counting)
     extractor = make_extractor(ExtractionOptions(jobs=jobs, cache=False, render=_render))
     triples = [t for t in extractor([folder], config=config) if t[0] is not None]
     assert len(triples) == len(plain) == 21
     for info, claims, _ in triples:
         assert isinstance(claims, parallel.ExtractedClaims)
-        assert claims.rendered == _render(plain[info.id])
-    assert decoded == []  # rendered in the worker: the parent never decoded a claim
+        pid, body = claims.rendered.split("\n", 1)
+        assert body == _render(plain[info.id]).split("\n", 1)[1]
+        # one job extracts in this process; two, in worker processes
+        assert (int(pid) == os.getpid()) == (jobs == 1)
+    assert decoded == []  # rendered where extracted: the parent never decoded a claim
     assert [list(claims) for _, claims, _ in triples] == [plain[info.id] for info, _, _ in triples]
     assert len(decoded) == 21  # ...until they were read
 
