@@ -68,6 +68,10 @@ class Mention:
 
 # --------------------------------------------------------------------------- masks
 
+# A month's name or its abbreviation, whole: what makes a number at a line's start a day
+_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+               r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\b")
+
 _MASKS_PATTERN = (
     r"\^\{[^}\n]{0,12}\}"                      # ^{*1} footnote markers
     r"|\[(?:[0-9]{1,3}|[a-z]|note\s*[0-9]+|citation needed)(?:[,–-][0-9]{1,3})*\]"  # [12] refs
@@ -76,12 +80,13 @@ _MASKS_PATTERN = (
     r"|(?i:\b(?:tel|phone|fax|telephone|mobile|call|t|f|m)\b\.?:?\s*)\(?[0-9][0-9\s().\-‑]{6,18}[0-9]"
     r"|\(?\b[0-9]{3}\)?[\s.\-‑][0-9]{3}[\-‑.][0-9]{4}\b"  # (555) 123-4567
     r"|(?m:^[ \t]*(?:[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[.)](?=[ \t]+\S)|[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}(?=[ \t]+[A-Z(“\"‘'])))"  # 1. / 2.3 list and section numbers
-    r"|(?m:^[ \t]*[0-9]{1,2}(?=(?:[ \t]{2,}|[ \t])[A-Z][^\n.]{0,60}$))"  # "3 Results": contents lines
+    # "3 Results": contents lines; not a date that opens a line ("15 Aug 2024    Results published")
+    r"|(?m:^[ \t]*[0-9]{1,2}(?![ \t]+" + _MONTH_WORD + r")(?=(?:[ \t]{2,}|[ \t])[A-Z][^\n.]{0,60}$))"
     r"|(?i:\bcomments?\s*\([0-9]+\)|\b[0-9]+\s+comments?\b|\breading\s+time:?\s*[0-9]+\s*min\w*|\bupdate\s+[0-9]+\b)"
     r"|\b[0-9]{1,5}[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd\.?|Square|Place|Way|Drive|Quay|Strasse|Straße)\b"
     r"|\(0[0-9]{1,4}\)[ \t]?[0-9]{2,4}(?:[ \t\-‑][0-9]{2,4}){1,2}\b"  # (021) 448 3190
     r"|(?m:^[ \t]*\(?[0-9]{1,2}\)(?=\s))"     # (1) list numbers
-    r"|(?m:^[ \t]*0[0-9](?=[ \t]+[A-Z]))"      # 01 Section heading
+    r"|(?m:^[ \t]*0[0-9](?![ \t]+" + _MONTH_WORD + r")(?=[ \t]+[A-Z]))"  # 01 Section heading (not "01 March")
     r"|(?i:\bpage\s+[0-9]+(?:\s+of\s+[0-9]+)?\b)|(?i:\bpp?\.\s*[0-9]+(?:[-–][0-9]+)?)"
     r"|(?m:^[ \t]*[—–-]+\s*[0-9]{1,3}\s*[—–-]+[ \t]*$)"  # — 3 —
     r"|(?m:^[ \t]*[0-9]{1,3}[ \t]*$)"          # a number alone on a line: page or item number

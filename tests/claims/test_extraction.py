@@ -182,6 +182,28 @@ def test_identifiers_and_furniture_are_not_claims(text, not_a_claim):
     assert overlapping == []
 
 
+@pytest.mark.parametrize("line", ["3 Results and discussion", "01 Section heading", "3 Marketing plan",
+                                  "12 Mayors of the region", "4 Junebug Farm"])
+def test_a_contents_line_keeps_its_number_masked(line):
+    # a word that only begins like a month ("Mar-keting") does not make its number a day
+    assert [c.text for c in extract_claims(f"Contents\n\n{line}\n")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a date that opens a line of a timeline or fact sheet is no contents-line number
+        ("TIMELINE\n\n15 Aug 2024, 08:00    Results published\n", "15 Aug 2024, 08:00", "2024-08-15"),
+        ("TIMELINE\n\n3 Sep 2024            Corrected results issued\n", "3 Sep 2024", "2024-09-03"),
+        ("Key dates\n15 August 2024    Results day\n", "15 August 2024", "2024-08-15"),
+        ("Key dates\n01 March 2024 Opening of the wing\n", "01 March 2024", "2024-03-01"),
+        ("Key dates\n12 Sept. 2023  Vote\n", "12 Sept. 2023", "2023-09-12"),
+    ],
+)
+def test_a_date_at_the_start_of_a_line_is_read_whole(text, surface, value):
+    assert find(text, surface).value == value
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
