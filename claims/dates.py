@@ -252,6 +252,21 @@ _SLASH_DATE_CUE = re.compile(
     r"(?i:\b(?:on|by|from|to|until|till|through|next|this|last|before|after|since|due|dated?|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+)$"
     r"|[0-9]{1,2}/[0-9]{1,2},?\s+(?:or\s+|and\s+)?$")
+# Full month names that are no other word (not "May", "March"): written with a capital and
+# no name after them ("the October election", "about August", "Early figures for
+# January"), they are months with no preposition before them.
+_PLAIN_MONTHS = frozenset({"january", "february", "april", "june", "july", "august", "september", "october",
+                           "november", "december"})
+# A capitalized word after the month: a person ("April Smith", "August Wilson") or a name.
+_NAME_AFTER_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _plain_month(word: str, text: str, end: int) -> bool:
+    """Is ``word`` (a lone month name ending at ``end``) a month without a cue before it?"""
+    return (word.lower() in _PLAIN_MONTHS and word[0].isupper() and word[1:].islower()
+            and not _NAME_AFTER_RE.match(text, end))
+
+
 _AMBIGUOUS_MONTHS = {"may", "march", "jan", "mar", "jun", "jul", "aug", "sep", "sept",
                      "oct", "nov", "dec", "sun", "sat", "wed", "mon"}
 
@@ -543,7 +558,7 @@ def interpret(match: re.Match, text: str) -> DateValue | None:
     if name == "month":
         before = text[max(0, match.start() - 20):match.start()]
         word = g["MONLY"].lower()
-        if not _MONTH_CUES.search(before):
+        if not _MONTH_CUES.search(before) and not _plain_month(g["MONLY"], text, match.end()):
             return None
         if g["MONLY"][0].islower() and (word in _AMBIGUOUS_MONTHS or not re.search(
                 r"(?i:\b(?:in|in\s+the|this|last|next|since|until|till|during|early|late|mid|of|from|by)[\s-]+)$", before)):

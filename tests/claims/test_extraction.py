@@ -449,3 +449,33 @@ def test_a_label_right_before_a_number_still_makes_an_identifier():
 )
 def test_what_only_looks_like_a_temperature_a_year_or_a_period(text, surface, kind):
     assert find(text, surface).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Early figures for January were encouraging.", "January"),
+        ("The October election was fought on old numbers.", "October"),
+        ("Nobody enjoyed talking about August.", "August"),
+        ("A third of the wolves were alive at the January count.", "January"),
+        ("The fire, sparked by lightning in mid\u2011July, burned on.", "July"),
+    ],
+)
+def test_a_plain_month_name_is_a_month_without_a_preposition(text, surface):
+    claim = find(text, surface)
+    assert (claim.kind, claim.precision) == ("date", "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "April Smith chaired the meeting.",  # a first name, then the surname
+        "August Wilson wrote the play.",
+        "Early figures for March were encouraging.",  # "March" and "May" need a cue
+        "May the best team win.",
+        "OCTOBER REPORT",  # a heading in capitals
+        "The Augusta plant closed.",
+    ],
+)
+def test_a_month_word_that_is_a_name_or_another_word_is_no_month(text):
+    assert [c.text for c in extract_claims(text) if c.kind == "date"] == []
