@@ -702,6 +702,8 @@ class Scanner:
             return "strong"
         if _TABLE_GAP_AFTER_LABEL_RE.match(before, label.end("label")):
             return None  # "Brackwater District      276 150": a row label, then its cell
+        if ":" in before[label.end("label"):]:
+            return None  # "Stations: 14", "A: 1,240": a key and its value, not a name
         if low in IDENTIFIER_LABELS or word.lower() in IDENTIFIER_LABELS:
             return "weak"
         if re.fullmatch(r"[A-Z]{1,2}|[A-Z]{3,}", word) and not self._currency_code(word) \

@@ -479,3 +479,23 @@ def test_a_plain_month_name_is_a_month_without_a_preposition(text, surface):
 )
 def test_a_month_word_that_is_a_name_or_another_word_is_no_month(text):
     assert [c.text for c in extract_claims(text) if c.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a label word and a colon: a fact sheet's key and its value, not a name
+        ("Key facts\nStations: 14\n", "14", 14),
+        ("Key facts\nBeds: 420\n", "420", 420),
+        ("Number of screens: 7\n", "7", 7),
+        ("Q: How many members do you have now?\nA: 1,240. More every year.", "1,240", 1240),
+        ("Second release: 10 wolves, 4 from Vesk.", "10", 10),
+    ],
+)
+def test_a_label_and_a_colon_give_a_value(text, surface, value):
+    assert find(text, surface).value == value
+
+
+@pytest.mark.parametrize("text", ["Trains on Line 3 run often.", "See No.: 14 in the file.", "Article: 5 applies."])
+def test_a_name_or_a_strong_label_stays_an_identifier(text):
+    assert [c.text for c in extract_claims(text)] == []
