@@ -322,6 +322,11 @@ between among through across against within without also only just more most les
 any all both either neither such very too up down out off again further once here where why how
 what said says say according reported ago earlier later year years month months day days
 """.split())
+# "a second phase", "a second concentrator line": the next word names what comes second;
+# "a second later", "a second or two", "for a second." are a unit of time
+_SECOND_OF_A_SERIES_RE = re.compile(
+    r"[ \t]+(?!(?:later|earlier|ago|or|and|to|too|before|after|of|longer|more|less|at|in|on|for|when|then|"
+    r"is|was|the|that|faster|slower|per|each|every|this|it|he|she|they|we|you|I)\b)[a-z][a-z\-\u2011]*")
 _LABEL_BEFORE_RE = re.compile(r"(?P<label>[#№§]|\b[A-Za-z][A-Za-z.\-]*\.?)[\s\u00a0]*(?:[:#]\s*)?\Z")
 # The gap between a table's row label and its first cell: a tab, or two spaces or more.
 _TABLE_GAP_AFTER_LABEL_RE = re.compile(r"[ \u00a0]*\t|[ \u00a0]{2,}")
@@ -1085,8 +1090,10 @@ class Scanner:
         if re.match(r"^[ \t]*[,:;]", after) or (surface[0].isupper() and re.match(r"^[ \t]+[A-Z]", after)):
             return None  # "Second, ..." (a list of points) or "Second Constitutional Chamber" (a name)
         # "second" as a unit of time ("a second", "per second") or a verb is not an ordinal
-        if words[-1] == "second" and (re.search(r"(?i)\b(?:a|per|one|each|every|split)\s+$", before)
-                                      or re.match(r"^\s+(?:time|hand|thought|opinion|look)s?\b", after)):
+        if words[-1] == "second" and (re.search(r"(?i)\b(?:per|each|every|split)\s+$", before)
+                                      or (re.search(r"(?i)\b(?:a|one)\s+$", before)
+                                          and not _SECOND_OF_A_SERIES_RE.match(after))
+                                      or re.match(r"^\s+(?:hand|thought|opinion|look)s?\b", after)):
             return None
         if re.match(r"(?i)^\s+(?:of|quarter|half)\b", after) and words[-1] in ("second", "third", "fourth"):
             if re.match(r"(?i)^\s+of\b", after):

@@ -499,3 +499,19 @@ def test_a_label_and_a_colon_give_a_value(text, surface, value):
 @pytest.mark.parametrize("text", ["Trains on Line 3 run often.", "See No.: 14 in the file.", "Article: 5 applies."])
 def test_a_name_or_a_strong_label_stays_an_identifier(text):
     assert [c.text for c in extract_claims(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        ("It adds a second concentrator line.", "second"),
+        ("A second phase would raise capacity.", "second"),
+        ("They won for the second time.", "second"),
+        ("Wait a second.", None),  # a unit of time
+        ("A second later it fell.", None),
+        ("on second thought", None),
+        ("in a split second", None),
+    ],
+)
+def test_a_second_is_an_ordinal_before_what_comes_second(text, ordinal):
+    assert [c.text for c in extract_claims(text) if c.kind == "ordinal"] == ([ordinal] if ordinal else [])
