@@ -87,6 +87,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fy", rf"\bFY\s?(?:{_YEAR}|(?P<FYY>[0-9]{{2}}))(?:[-‑–/](?P<FYE>[0-9]{{4}}|[0-9]{{2}}))?{_NA}"),
     ("fiscal_year", r"(?i:\b(?:the\s+)?(?:fiscal|financial|budget|academic|school)\s+(?:year\s+)?)"
                     + rf"{_YEAR}(?:[-‑–/](?P<FYE2>[0-9]{{4}}|[0-9]{{2}}))?{_NA}"),
+    # a time of day in four digits needs its zone or "hrs" ("0700 GMT", "1830 UTC", "0600 hrs"):
+    # read before the years, which "1830" would otherwise be
+    ("time_4digit", rf"{_NB}(?P<T4>(?:[01][0-9]|2[0-3])[0-5][0-9])[ \t]*(?:UTC|GMT|Z|hrs)\b"),
     ("year_fiscal", rf"(?i:\bthe\s+)?{_NB}{_YEAR}(?:[-‑–/](?P<FYE3>[0-9]{{4}}|[0-9]{{2}}))?"
                     r"(?i:\s+(?:fiscal|financial|budget|academic|school)\s+years?)\b"),
     # spring 2026, the summer of 2024, early-summer 2023
@@ -506,6 +509,11 @@ def interpret(match: re.Match, text: str) -> DateValue | None:
         return span_of(year_of(start), year_of(end))
     if name == "relative":
         return DateValue(None, None, None, "relative")
+    if name == "time_4digit":
+        if match.group(0).endswith("hrs") and not re.search(
+                r"(?i:\b(?:at|from|until|till|by|before|after|to|and|since)\s+)$", text[max(0, match.start() - 10):match.start()]):
+            return None  # "1200 hrs of training": a duration, unless "at 1800 hrs" says a time
+        return DateValue(None, None, None, "time")
     if name == "time":
         raw = g["TIME"]
         if re.fullmatch(r"[0-9]{1,2}\.[0-9]{2}", raw):

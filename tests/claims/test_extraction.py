@@ -515,3 +515,22 @@ def test_a_name_or_a_strong_label_stays_an_identifier(text):
 )
 def test_a_second_is_an_ordinal_before_what_comes_second(text, ordinal):
     assert [c.text for c in extract_claims(text) if c.kind == "ordinal"] == ([ordinal] if ordinal else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "precision"),
+    [
+        # a four-digit time of day with its zone is a time, not a year or a count
+        ("at 10 a.m. local time (0700 GMT) at the hospital", "0700 GMT", "date", "time"),
+        ("at 8:30 p.m. (1830 GMT) on Monday", "1830 GMT", "date", "time"),
+        ("The ship landed at 2315 UTC.", "2315 UTC", "date", "time"),
+        ("Flights resume at 0600 hrs.", "0600 hrs", "date", "time"),
+        ("It completed 1200 hrs of training.", "1200 hrs", "quantity", None),  # a duration
+        ("In 1830 the town grew.", "1830", "date", "year"),
+    ],
+)
+def test_a_time_of_day_in_four_digits_needs_its_zone(text, surface, kind, precision):
+    claim = find(text, surface)
+    assert claim.kind == kind
+    if precision:
+        assert claim.precision == precision
