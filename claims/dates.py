@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, str]] = [
                     + rf"{_YEAR}(?:[-‑–/](?P<FYE2>[0-9]{{4}}|[0-9]{{2}}))?{_NA}"),
     # a time of day in four digits needs its zone or "hrs" ("0700 GMT", "1830 UTC", "0600 hrs"):
     # read before the years, which "1830" would otherwise be
-    ("time_4digit", rf"{_NB}(?P<T4>(?:[01][0-9]|2[0-3])[0-5][0-9])[ \t]*(?:UTC|GMT|Z|hrs)\b"),
+    ("time_4digit", rf"{_NB}(?P<T4>(?:[01][0-9]|2[0-3])[0-5][0-9])(?:[ \t\u00a0]*(?:UTC|GMT|hrs|HRS)|Z)\b(?![-‑])"),
     ("year_fiscal", rf"(?i:\bthe\s+)?{_NB}{_YEAR}(?:[-‑–/](?P<FYE3>[0-9]{{4}}|[0-9]{{2}}))?"
                     r"(?i:\s+(?:fiscal|financial|budget|academic|school)\s+years?)\b"),
     # spring 2026, the summer of 2024, early-summer 2023
@@ -250,7 +250,7 @@ def find_dates(text: str, starts: Iterable[int] | None = None) -> Iterator[re.Ma
 # Prepositions that make a lone month name a date ("in July", "since March").
 _MONTH_CUES = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|through|to|during|this|last|next|early|late|mid|of|"
-    r"before|after|between|and|or|on|for|each|every|until|throughout|end\s+of)[\s-]+)$")
+    r"before|after|between|and|or|on|for|each|every|until|throughout|around|end\s+of)[\s\-\u2011\u2013]+)$")
 _SLASH_DATE_CUE = re.compile(
     r"(?i:\b(?:on|by|from|to|until|till|through|next|this|last|before|after|since|due|dated?|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+)$"
@@ -260,14 +260,19 @@ _SLASH_DATE_CUE = re.compile(
 # January"), they are months with no preposition before them.
 _PLAIN_MONTHS = frozenset({"january", "february", "april", "june", "july", "august", "september", "october",
                            "november", "december"})
-# A capitalized word after the month: a person ("April Smith", "August Wilson") or a name.
-_NAME_AFTER_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+# What a month name between them is a month of: "the October election", "this August".
+_PLAIN_MONTH_BEFORE_RE = re.compile(r"(?i:\b(?:the|that|this)[ \t\u00a0]+)$")
+_PLAIN_MONTH_AFTER_RE = re.compile(r"[ \t\u00a0]+(?!of\b)[a-z]")
 
 
-def _plain_month(word: str, text: str, end: int) -> bool:
-    """Is ``word`` (a lone month name ending at ``end``) a month without a cue before it?"""
+def _plain_month(word: str, text: str, start: int, end: int) -> bool:
+    """Is ``word`` (a lone month name at ``start:end``) a month without a preposition before
+    it?  Between "the" and a word in lower case ("the October election", "the January
+    count"); not a name ("said June", "April's mother", "Prince August", "the August body"
+    is rare enough to be taken for a month)."""
     return (word.lower() in _PLAIN_MONTHS and word[0].isupper() and word[1:].islower()
-            and not _NAME_AFTER_RE.match(text, end))
+            and _PLAIN_MONTH_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+            and _PLAIN_MONTH_AFTER_RE.match(text, end) is not None)
 
 
 _AMBIGUOUS_MONTHS = {"may", "march", "jan", "mar", "jun", "jul", "aug", "sep", "sept",
@@ -510,9 +515,14 @@ def interpret(match: re.Match, text: str) -> DateValue | None:
     if name == "relative":
         return DateValue(None, None, None, "relative")
     if name == "time_4digit":
-        if match.group(0).endswith("hrs") and not re.search(
-                r"(?i:\b(?:at|from|until|till|by|before|after|to|and|since)\s+)$", text[max(0, match.start() - 10):match.start()]):
-            return None  # "1200 hrs of training": a duration, unless "at 1800 hrs" says a time
+        before = text[max(0, match.start() - 10):match.start()]
+        digits = g["T4"]
+        if digits[0] != "0" and re.search(r"(?i:\b(?:in|since|by|of|the)\s+)$", before):
+            return None  # "In 2000 GMT was renamed", "the 2019 GMT Awards": a year
+        if match.group(0).lower().endswith("hrs") and (
+                re.match(r"[ \t]+of\b", text[match.end():match.end() + 4])
+                or not (digits[0] == "0" or re.search(r"(?i:\b(?:at|until|till|by)\s+)$", before))):
+            return None  # "1200 hrs of training", "2000 hrs": durations; "at 1800 hrs", "0600 hrs": times
         return DateValue(None, None, None, "time")
     if name == "time":
         raw = g["TIME"]
@@ -566,12 +576,12 @@ def interpret(match: re.Match, text: str) -> DateValue | None:
     if name == "month":
         before = text[max(0, match.start() - 20):match.start()]
         word = g["MONLY"].lower()
-        if not _MONTH_CUES.search(before) and not _plain_month(g["MONLY"], text, match.end()):
+        if not _MONTH_CUES.search(before) and not _plain_month(g["MONLY"], text, match.start(), match.end()):
             return None
         if g["MONLY"][0].islower() and (word in _AMBIGUOUS_MONTHS or not re.search(
-                r"(?i:\b(?:in|in\s+the|this|last|next|since|until|till|during|early|late|mid|of|from|by)[\s-]+)$", before)):
+                r"(?i:\b(?:in|in\s+the|this|last|next|since|until|till|during|early|late|mid|of|from|by)[\s\-\u2011\u2013]+)$", before)):
             return None
-        if word in _AMBIGUOUS_MONTHS and not re.search(r"(?i:\b(?:in|since|until|till|by|from|during|through|early|late|mid|this|last|next)[\s-]+)$", before):
+        if word in _AMBIGUOUS_MONTHS and not re.search(r"(?i:\b(?:in|since|until|till|by|from|during|through|early|late|mid|this|last|next)[\s\-\u2011\u2013]+)$", before):
             return None
         month = MONTHS[word]
         return DateValue(f"--{month:02d}", None, None, "month")

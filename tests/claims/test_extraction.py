@@ -183,7 +183,7 @@ def test_identifiers_and_furniture_are_not_claims(text, not_a_claim):
 
 
 @pytest.mark.parametrize("line", ["3 Results and discussion", "01 Section heading", "3 Marketing plan",
-                                  "12 Mayors of the region", "4 Junebug Farm"])
+                                  "12 Mayors of the region", "4 Junebug Farm", "3 May Day traditions"])
 def test_a_contents_line_keeps_its_number_masked(line):
     # a word that only begins like a month ("Mar-keting") does not make its number a day
     assert [c.text for c in extract_claims(f"Contents\n\n{line}\n")] == []
@@ -197,7 +197,7 @@ def test_a_contents_line_keeps_its_number_masked(line):
         ("TIMELINE\n\n3 Sep 2024            Corrected results issued\n", "3 Sep 2024", "2024-09-03"),
         ("Key dates\n15 August 2024    Results day\n", "15 August 2024", "2024-08-15"),
         ("Key dates\n01 March 2024 Opening of the wing\n", "01 March 2024", "2024-03-01"),
-        ("Key dates\n12 Sept. 2023  Vote\n", "12 Sept. 2023", "2023-09-12"),
+        ("Key dates\n15 AUG 2024    Results day\n", "15 AUG 2024", "2024-08-15"),
     ],
 )
 def test_a_date_at_the_start_of_a_line_is_read_whole(text, surface, value):
@@ -454,11 +454,11 @@ def test_what_only_looks_like_a_temperature_a_year_or_a_period(text, surface, ki
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        ("Early figures for January were encouraging.", "January"),
         ("The October election was fought on old numbers.", "October"),
-        ("Nobody enjoyed talking about August.", "August"),
         ("A third of the wolves were alive at the January count.", "January"),
-        ("The fire, sparked by lightning in mid\u2011July, burned on.", "July"),
+        ("The August outage was the worst.", "August"),
+        ("The fire, sparked by lightning in mid\u2011July, burned on.", "July"),  # a U+2011 hyphen
+        ("It opened in late\u2011May.", "May"),
     ],
 )
 def test_a_plain_month_name_is_a_month_without_a_preposition(text, surface):
@@ -471,6 +471,9 @@ def test_a_plain_month_name_is_a_month_without_a_preposition(text, surface):
     [
         "April Smith chaired the meeting.",  # a first name, then the surname
         "August Wilson wrote the play.",
+        "The call was answered, said June.",  # a first name alone
+        "Her daughter June said so.",
+        "April's mother agreed.",
         "Early figures for March were encouraging.",  # "March" and "May" need a cue
         "May the best team win.",
         "OCTOBER REPORT",  # a heading in capitals
@@ -489,14 +492,15 @@ def test_a_month_word_that_is_a_name_or_another_word_is_no_month(text):
         ("Key facts\nBeds: 420\n", "420", 420),
         ("Number of screens: 7\n", "7", 7),
         ("Q: How many members do you have now?\nA: 1,240. More every year.", "1,240", 1240),
-        ("Second release: 10 wolves, 4 from Vesk.", "10", 10),
     ],
 )
 def test_a_label_and_a_colon_give_a_value(text, surface, value):
     assert find(text, surface).value == value
 
 
-@pytest.mark.parametrize("text", ["Trains on Line 3 run often.", "See No.: 14 in the file.", "Article: 5 applies."])
+@pytest.mark.parametrize("text", ["Trains on Line 3 run often.", "See No.: 14 in the file.", "Article: 5 applies.",
+                                  # a label in the singular names what follows its colon
+                                  "Platform: 2\n", "Gate: 14\n", "PIN: 1234\n"])
 def test_a_name_or_a_strong_label_stays_an_identifier(text):
     assert [c.text for c in extract_claims(text)] == []
 
@@ -509,6 +513,8 @@ def test_a_name_or_a_strong_label_stays_an_identifier(text):
         ("They won for the second time.", "second"),
         ("Wait a second.", None),  # a unit of time
         ("A second later it fell.", None),
+        ("She finished a second behind the leader.", None),
+        ("Give me a second please.", None),
         ("on second thought", None),
         ("in a split second", None),
     ],
@@ -527,6 +533,9 @@ def test_a_second_is_an_ordinal_before_what_comes_second(text, ordinal):
         ("Flights resume at 0600 hrs.", "0600 hrs", "date", "time"),
         ("It completed 1200 hrs of training.", "1200 hrs", "quantity", None),  # a duration
         ("In 1830 the town grew.", "1830", "date", "year"),
+        ("In 2000 GMT was renamed.", "2000", "date", "year"),  # a year, then a name
+        ("The ship docked at 1200Z.", "1200Z", "date", "time"),
+        ("The 2000 Z-class ships sailed.", "2000", "date", "year"),
     ],
 )
 def test_a_time_of_day_in_four_digits_needs_its_zone(text, surface, kind, precision):
