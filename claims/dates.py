@@ -263,6 +263,10 @@ _PLAIN_MONTHS = frozenset({"january", "february", "april", "june", "july", "augu
 # What a month name between them is a month of: "the October election", "this August".
 _PLAIN_MONTH_BEFORE_RE = re.compile(r"(?i:\b(?:the|that|this)[ \t\u00a0]+)$")
 _PLAIN_MONTH_AFTER_RE = re.compile(r"[ \t\u00a0]+(?!of\b)[a-z]")
+# Months that are first names too
+_NAME_MONTHS = frozenset({"april", "june", "july", "august"})
+# A capitalized word after a month: a name ("October Revolution")
+_NAME_AFTER_RE = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 
 
 def _plain_month(word: str, text: str, start: int, end: int) -> bool:
@@ -270,9 +274,13 @@ def _plain_month(word: str, text: str, start: int, end: int) -> bool:
     it?  Between "the" and a word in lower case ("the October election", "the January
     count"); not a name ("said June", "April's mother", "Prince August", "the August body"
     is rare enough to be taken for a month)."""
-    return (word.lower() in _PLAIN_MONTHS and word[0].isupper() and word[1:].islower()
-            and _PLAIN_MONTH_BEFORE_RE.search(text, max(0, start - 8), start) is not None
-            and _PLAIN_MONTH_AFTER_RE.match(text, end) is not None)
+    low = word.lower()
+    if low not in _PLAIN_MONTHS or not (word[0].isupper() and word[1:].islower()):
+        return False
+    if low in _NAME_MONTHS:  # "said June", "April's mother": a month only between the and a word
+        return (_PLAIN_MONTH_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+                and _PLAIN_MONTH_AFTER_RE.match(text, end) is not None)
+    return _NAME_AFTER_RE.match(text, end) is None  # "October Revolution" is a name
 
 
 _AMBIGUOUS_MONTHS = {"may", "march", "jan", "mar", "jun", "jul", "aug", "sep", "sept",
@@ -517,8 +525,8 @@ def interpret(match: re.Match, text: str) -> DateValue | None:
     if name == "time_4digit":
         before = text[max(0, match.start() - 10):match.start()]
         digits = g["T4"]
-        if digits[0] != "0" and re.search(r"(?i:\b(?:in|since|by|of|the)\s+)$", before):
-            return None  # "In 2000 GMT was renamed", "the 2019 GMT Awards": a year
+        if digits[:2] in ("19", "20") and re.search(r"(?i:\bin\s+)$", before):
+            return None  # "In 2000 GMT was renamed": a year ("by 2000 GMT" is a time)
         if match.group(0).lower().endswith("hrs") and (
                 re.match(r"[ \t]+of\b", text[match.end():match.end() + 4])
                 or not (digits[0] == "0" or re.search(r"(?i:\b(?:at|until|till|by)\s+)$", before))):

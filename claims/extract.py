@@ -23,7 +23,7 @@ from .scanner import Mention, Scanner
 from .sentences import SentenceIndex, table_context
 
 #: Bumped whenever extraction output may change, so that caches of claims are rebuilt.
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

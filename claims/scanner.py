@@ -71,8 +71,8 @@ class Mention:
 # A month's name or its abbreviation, whole: what makes a number at a line's start a day
 _MONTH_WORD = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\b"
-               # then a year, a comma, a table gap or the line's end: "3 May Day traditions" is a title
-               r"(?=[ \t\u00a0]*[0-9]|,|\t| {2,}|[ \t]*$)")
+               # not one space and a word: "3 May Day traditions" is a title; "4 Oct: Launch" a date
+               r"(?![ \t][A-Za-z])")
 
 _MASKS_PATTERN = (
     r"\^\{[^}\n]{0,12}\}"                      # ^{*1} footnote markers
@@ -329,16 +329,19 @@ what said says say according reported ago earlier later year years month months 
 _SECOND_OF_A_SERIES_RE = re.compile(
     r"[ \t\u00a0]+(?!(?:later|earlier|ago|or|and|to|too|before|after|of|longer|more|less|at|in|on|for|when|then|"
     r"is|was|the|that|faster|slower|quicker|per|each|every|this|it|he|she|they|we|you|I|behind|ahead|off|"
-    r"there|here|please|now|left|short|clear|slow|fast|back|away)\b)[a-z][a-z\-\u2011]*")
-# A speaker's letter opening a line of an interview: "A: 1,240."
-_SPEAKER_BEFORE_RE = re.compile(r"(?m:^[ \t]*[QA]:[ \t]*)\Z")
+    r"there|here|please|now|left|short|clear|slow|fast|back|away)(?![\w\-\u2011]))[a-z][a-z\-\u2011]*")
+# Labels whose colon is followed by an amount, not a name ("Target: 50,000 homes")
+_AMOUNT_LABELS = frozenset({"target", "targets", "goal", "goals", "sample", "samples", "objective"})
 
 
-def _plural_label(word: str) -> bool:
-    """A label in the plural ("Stations", "beds") counts what follows a colon; one in the
-    singular ("Platform", "Gate", "PIN") names it."""
+def _names_after_colon(word: str) -> bool:
+    """Does a label before a colon name what follows it?  A label word in the singular does
+    ("Platform: 2", "Gate: 14", "PIN: 1234"); a plural counts ("Stations: 14"), and a code
+    or a speaker is a key ("GDP: 340 billion", "A: 1,240")."""
     low = word.lower()
-    return len(low) > 3 and low.endswith("s") and not low.endswith("ss") and low in IDENTIFIER_LABELS
+    if low in _AMOUNT_LABELS or low not in IDENTIFIER_LABELS:
+        return False
+    return not (len(low) > 3 and low.endswith("s") and not low.endswith("ss"))
 
 
 _LABEL_BEFORE_RE = re.compile(r"(?P<label>[#№§]|\b[A-Za-z][A-Za-z.\-]*\.?)[\s\u00a0]*(?:[:#]\s*)?\Z")
@@ -721,8 +724,8 @@ class Scanner:
             return "strong"
         if _TABLE_GAP_AFTER_LABEL_RE.match(before, label.end("label")):
             return None  # "Brackwater District      276 150": a row label, then its cell
-        if ":" in before[label.end("label"):] and (_plural_label(word) or _SPEAKER_BEFORE_RE.search(before)):
-            return None  # "Stations: 14", "A: 1,240": a key and its value ("Platform: 2" names one)
+        if ":" in before[label.end("label"):] and not _names_after_colon(word):
+            return None  # "Stations: 14", "A: 1,240", "GDP: 340 billion": a key and its value
         if low in IDENTIFIER_LABELS or word.lower() in IDENTIFIER_LABELS:
             return "weak"
         if re.fullmatch(r"[A-Z]{1,2}|[A-Z]{3,}", word) and not self._currency_code(word) \

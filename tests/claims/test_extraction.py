@@ -198,6 +198,7 @@ def test_a_contents_line_keeps_its_number_masked(line):
         ("Key dates\n15 August 2024    Results day\n", "15 August 2024", "2024-08-15"),
         ("Key dates\n01 March 2024 Opening of the wing\n", "01 March 2024", "2024-03-01"),
         ("Key dates\n15 AUG 2024    Results day\n", "15 AUG 2024", "2024-08-15"),
+        ("Timeline\n4 Oct 2024: Launch\n12 Nov: Vote\n", "4 Oct 2024", "2024-10-04"),
     ],
 )
 def test_a_date_at_the_start_of_a_line_is_read_whole(text, surface, value):
@@ -455,6 +456,7 @@ def test_what_only_looks_like_a_temperature_a_year_or_a_period(text, surface, ki
     ("text", "surface"),
     [
         ("The October election was fought on old numbers.", "October"),
+        ("January saw a 3% rise.", "January"),  # a month that is no first name: alone too
         ("A third of the wolves were alive at the January count.", "January"),
         ("The August outage was the worst.", "August"),
         ("The fire, sparked by lightning in mid\u2011July, burned on.", "July"),  # a U+2011 hyphen
@@ -474,6 +476,7 @@ def test_a_plain_month_name_is_a_month_without_a_preposition(text, surface):
         "The call was answered, said June.",  # a first name alone
         "Her daughter June said so.",
         "April's mother agreed.",
+        "It was the October Revolution.",  # a name after it
         "Early figures for March were encouraging.",  # "March" and "May" need a cue
         "May the best team win.",
         "OCTOBER REPORT",  # a heading in capitals
@@ -492,6 +495,9 @@ def test_a_month_word_that_is_a_name_or_another_word_is_no_month(text):
         ("Key facts\nBeds: 420\n", "420", 420),
         ("Number of screens: 7\n", "7", 7),
         ("Q: How many members do you have now?\nA: 1,240. More every year.", "1,240", 1240),
+        ("Q: How many? A: 340.", "340", 340),
+        ("Key figures\nEU: 27 members\n", "27", 27),  # a code is a key
+        ("Target: 50,000 homes\n", "50,000", 50000),
     ],
 )
 def test_a_label_and_a_colon_give_a_value(text, surface, value):
@@ -509,6 +515,7 @@ def test_a_name_or_a_strong_label_stays_an_identifier(text):
     ("text", "ordinal"),
     [
         ("It adds a second concentrator line.", "second"),
+        ("They signed a second left-back.", "second"),
         ("A second phase would raise capacity.", "second"),
         ("They won for the second time.", "second"),
         ("Wait a second.", None),  # a unit of time
@@ -534,6 +541,8 @@ def test_a_second_is_an_ordinal_before_what_comes_second(text, ordinal):
         ("It completed 1200 hrs of training.", "1200 hrs", "quantity", None),  # a duration
         ("In 1830 the town grew.", "1830", "date", "year"),
         ("In 2000 GMT was renamed.", "2000", "date", "year"),  # a year, then a name
+        ("Results are due by 2000 GMT.", "2000 GMT", "date", "time"),
+        ("Trading resumed, since 1500 GMT.", "1500 GMT", "date", "time"),
         ("The ship docked at 1200Z.", "1200Z", "date", "time"),
         ("The 2000 Z-class ships sailed.", "2000", "date", "year"),
     ],
