@@ -247,17 +247,19 @@ def find_dates(text: str, starts: Iterable[int] | None = None) -> Iterator[re.Ma
     return prefiltered_finditer(_DATES.match, date_starts(text) if starts is None else starts, text)
 
 
+# What ends a cue before a lone month name: spaces or a hyphen, ASCII or not ("mid‑July").
+_CUE_GAP = r"[\s\-\u2011\u2013]+"
 # Prepositions that make a lone month name a date ("in July", "since March").
 _MONTH_CUES = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|through|to|during|this|last|next|early|late|mid|of|"
-    r"before|after|between|and|or|on|for|each|every|until|throughout|around|end\s+of)[\s\-\u2011\u2013]+)$")
+    r"before|after|between|and|or|on|for|each|every|until|throughout|around|end\s+of)" + _CUE_GAP + r")$")
 _SLASH_DATE_CUE = re.compile(
     r"(?i:\b(?:on|by|from|to|until|till|through|next|this|last|before|after|since|due|dated?|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+)$"
     r"|[0-9]{1,2}/[0-9]{1,2},?\s+(?:or\s+|and\s+)?$")
 # Full month names that are no other word (not "May", "March"): written with a capital and
-# no name after them ("the October election", "about August", "Early figures for
-# January"), they are months with no preposition before them.
+# no name after them ("the October election", "January saw a 3% rise"), they are months
+# with no preposition before them.
 _PLAIN_MONTHS = frozenset({"january", "february", "april", "june", "july", "august", "september", "october",
                            "november", "december"})
 # What a month name between them is a month of: "the October election", "this August".
@@ -271,9 +273,9 @@ _NAME_AFTER_RE = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 
 def _plain_month(word: str, text: str, start: int, end: int) -> bool:
     """Is ``word`` (a lone month name at ``start:end``) a month without a preposition before
-    it?  Between "the" and a word in lower case ("the October election", "the January
-    count"); not a name ("said June", "April's mother", "Prince August", "the August body"
-    is rare enough to be taken for a month)."""
+    it?  Capitalized and no name after it ("January saw", not "the October Revolution"); a
+    month that is a first name too only between "the/that/this" and a word in lower case
+    ("the June figures", not "said June" or "April's mother")."""
     low = word.lower()
     if low not in _PLAIN_MONTHS or not (word[0].isupper() and word[1:].islower()):
         return False
@@ -587,9 +589,12 @@ def interpret(match: re.Match, text: str) -> DateValue | None:
         if not _MONTH_CUES.search(before) and not _plain_month(g["MONLY"], text, match.start(), match.end()):
             return None
         if g["MONLY"][0].islower() and (word in _AMBIGUOUS_MONTHS or not re.search(
-                r"(?i:\b(?:in|in\s+the|this|last|next|since|until|till|during|early|late|mid|of|from|by)[\s\-\u2011\u2013]+)$", before)):
+                r"(?i:\b(?:in|in\s+the|this|last|next|since|until|till|during|early|late|mid|of|from|by)"
+                + _CUE_GAP + r")$", before)):
             return None
-        if word in _AMBIGUOUS_MONTHS and not re.search(r"(?i:\b(?:in|since|until|till|by|from|during|through|early|late|mid|this|last|next)[\s\-\u2011\u2013]+)$", before):
+        if word in _AMBIGUOUS_MONTHS and not re.search(
+                r"(?i:\b(?:in|since|until|till|by|from|during|through|early|late|mid|this|last|next)" + _CUE_GAP + r")$",
+                before):
             return None
         month = MONTHS[word]
         return DateValue(f"--{month:02d}", None, None, "month")

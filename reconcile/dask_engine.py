@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 
-from .parallel import CHUNK_SIZE, EngineError, _Runner, extract_payloads, extract_rendered
+from .parallel import CHUNK_SIZE, EngineError, _Runner
 
 #: Seconds to wait for a scheduler before giving up.
 CONNECT_TIMEOUT = 30
@@ -31,9 +31,8 @@ class _DaskRunner(_Runner):
 
     def submit(self, chunk: list[tuple[str, str]]) -> Future:
         # pure=False: two identical chunks (copied documents) are still two tasks with their own ids.
-        if self.render is not None:
-            return self.client.submit(extract_rendered, chunk, self.model, self.render, pure=False)
-        return self.client.submit(extract_payloads, chunk, self.model, pure=False)
+        work, args = self.task(chunk)
+        return self.client.submit(work, *args, pure=False)
 
 
 @contextmanager

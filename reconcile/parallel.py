@@ -299,11 +299,17 @@ class _Runner:
     #: :attr:`ExtractionOptions.render`.
     render: Callable[[Sequence[Claim]], str] | None = None
 
+    def task(self, chunk: list[tuple[str, str]]) -> tuple[Callable, tuple]:
+        """The function a worker runs on ``chunk``, and its arguments."""
+        if self.render is None:
+            return extract_payloads, (chunk, self.model)
+        return extract_rendered, (chunk, self.model, self.render)
+
     def submit(self, chunk: list[tuple[str, str]]) -> Future:
         future: Future = Future()
+        work, args = self.task(chunk)
         try:
-            future.set_result(extract_payloads(chunk, self.model) if self.render is None
-                              else extract_rendered(chunk, self.model, self.render))
+            future.set_result(work(*args))
         except Exception as exc:  # surfaced by future.result(), as a pool would
             future.set_exception(exc)
         return future
@@ -321,9 +327,8 @@ class _ProcessRunner(_Runner):
     def submit(self, chunk: list[tuple[str, str]]) -> Future:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_start_context())
-        if self.render is not None:
-            return self.pool.submit(extract_rendered, chunk, self.model, self.render)
-        return self.pool.submit(extract_payloads, chunk, self.model)
+        work, args = self.task(chunk)
+        return self.pool.submit(work, *args)
 
     def close(self) -> None:
         if self.pool is not None:
